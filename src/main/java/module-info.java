@@ -1,0 +1,13 @@
+/**
+ * mpi4j: the Message Passing Interface for Java, built on the Foreign Function &amp; Memory API.
+ *
+ * <p>The API lives in {@code org.mpi4j}; the jextract bindings in {@code org.mpi4j.ffi} are an
+ * implementation detail and are not exported. Run with {@code --enable-native-access=org.mpi4j}
+ * on the module path (or {@code --enable-native-access=ALL-UNNAMED} on the class path).
+ */
+module org.mpi4j {
+    requires java.compiler;
+    requires com.esotericsoftware.kryo;
+
+    exports org.mpi4j;
+}

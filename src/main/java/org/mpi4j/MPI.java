@@ -1,0 +1,236 @@
+package org.mpi4j;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Locale;
+import org.mpi4j.ffi.mpi_h;
+
+/**
+ * The MPI environment: initialisation and finalisation, the world and self communicators, the
+ * wildcard constants, version and processor information, and timers.
+ *
+ * <p>As in mpi4py, MPI is initialised lazily on first use, with the thread level named by the
+ * system property {@code mpi4j.threadLevel} ({@code single}, {@code funneled}, {@code serialized}
+ * or {@code multiple}; default {@code multiple}); call {@link #init()} or
+ * {@link #initThread(ThreadLevel)} first to choose. MPI is finalised when the JVM shuts down
+ * unless {@link #finalizeMpi()} was called before.
+ */
+public final class MPI {
+    static {
+        OpenMpiAbi.load();
+    }
+
+    /** Wildcard source for receives and probes. */
+    public static final int ANY_SOURCE = mpi_h.MPI_ANY_SOURCE();
+    /** Wildcard tag for receives and probes. */
+    public static final int ANY_TAG = mpi_h.MPI_ANY_TAG();
+    /** The null process: communication with it completes at once and moves no data. */
+    public static final int PROC_NULL = mpi_h.MPI_PROC_NULL();
+    /** The root marker of intercommunicator collectives. */
+    public static final int ROOT = mpi_h.MPI_ROOT();
+    /** The undefined value ({@code MPI_UNDEFINED}): a split color that yields no communicator, a rank outside a group. */
+    public static final int UNDEFINED = mpi_h.MPI_UNDEFINED();
+
+    /** All processes of the job. */
+    public static final Intracomm COMM_WORLD = Intracomm.predefined("MPI_COMM_WORLD");
+    /** This process alone. */
+    public static final Intracomm COMM_SELF = Intracomm.predefined("MPI_COMM_SELF");
+    /** The null communicator, returned where MPI returns {@code MPI_COMM_NULL}. */
+    public static final Intracomm COMM_NULL = Intracomm.nullComm();
+
+    private static volatile boolean initialized;
+    private static volatile boolean finalized;
+
+    private MPI() {
+    }
+
+    /** {@code MPI_Init}: initialises MPI at the library's default thread level. */
+    public static synchronized void init() {
+        checkNotYetInitialized();
+        Errors.check(mpi_h.MPI_Init(MemorySegment.NULL, MemorySegment.NULL), "MPI_Init");
+        afterInit();
+    }
+
+    /**
+     * {@code MPI_Init_thread}: initialises MPI asking for {@code required} thread support.
+     *
+     * @return the level the library provides, which may be lower than asked
+     */
+    public static synchronized ThreadLevel initThread(ThreadLevel required) {
+        Errors.checkNotNull(required, "required thread level");
+        checkNotYetInitialized();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment provided = arena.allocate(ValueLayout.JAVA_INT);
+            Errors.check(mpi_h.MPI_Init_thread(MemorySegment.NULL, MemorySegment.NULL, required.value(),
+                    provided), "MPI_Init_thread");
+            afterInit();
+            return ThreadLevel.of(provided.get(ValueLayout.JAVA_INT, 0));
+        }
+    }
+
+    private static void checkNotYetInitialized() {
+        if (finalized || queryFinalized()) {
+            throw new IllegalStateException("MPI has been finalized and cannot be initialized again");
+        }
+        if (initialized || queryInitialized()) {
+            throw new IllegalStateException("MPI is already initialized");
+        }
+    }
+
+    private static void afterInit() {
+        MemorySegment errorsReturn = OpenMpiAbi.predefined("MPI_ERRORS_RETURN");
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_WORLD.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_SELF.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
+        initialized = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(MPI::finalizeAtExit, "mpi4j-finalize"));
+    }
+
+    /** Initialises MPI if nothing has yet; the gate every native call passes. */
+    static void ensureInitialized() {
+        if (!initialized) {
+            lazyInit();
+        }
+    }
+
+    private static synchronized void lazyInit() {
+        if (initialized) {
+            return;
+        }
+        if (finalized || queryFinalized()) {
+            throw new IllegalStateException("MPI has been finalized");
+        }
+        if (queryInitialized()) {
+            // initialised by someone else in this process (another binding): adopt it
+            afterInit();
+            return;
+        }
+        String level = System.getProperty("mpi4j.threadLevel", "multiple");
+        initThread(ThreadLevel.valueOf(level.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * {@code MPI_Finalize}. Every rank must call it (or let the JVM's shutdown do it) after its last
+     * MPI call; MPI cannot be used again afterwards.
+     */
+    public static synchronized void finalizeMpi() {
+        if (finalized) {
+            throw new IllegalStateException("MPI is already finalized");
+        }
+        if (!initialized) {
+            throw new IllegalStateException("MPI is not initialized");
+        }
+        finalized = true;
+        Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+    }
+
+    private static void finalizeAtExit() {
+        synchronized (MPI.class) {
+            if (initialized && !finalized && !queryFinalized()) {
+                finalized = true;
+                mpi_h.MPI_Finalize();
+            }
+        }
+    }
+
+    /** {@code MPI_Initialized}: whether MPI has been initialised (by any means). */
+    public static boolean isInitialized() {
+        return initialized || queryInitialized();
+    }
+
+    /** {@code MPI_Finalized}: whether MPI has been finalised. */
+    public static boolean isFinalized() {
+        return finalized || queryFinalized();
+    }
+
+    private static boolean queryInitialized() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment flag = arena.allocate(ValueLayout.JAVA_INT);
+            Errors.check(mpi_h.MPI_Initialized(flag), "MPI_Initialized");
+            return flag.get(ValueLayout.JAVA_INT, 0) != 0;
+        }
+    }
+
+    private static boolean queryFinalized() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment flag = arena.allocate(ValueLayout.JAVA_INT);
+            Errors.check(mpi_h.MPI_Finalized(flag), "MPI_Finalized");
+            return flag.get(ValueLayout.JAVA_INT, 0) != 0;
+        }
+    }
+
+    /** {@code MPI_Query_thread}: the thread level MPI provides. */
+    public static ThreadLevel queryThread() {
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Query_thread(s.int0), "MPI_Query_thread");
+        return ThreadLevel.of(s.int0());
+    }
+
+    /** {@code MPI_Is_thread_main}: whether the calling thread is the one that initialised MPI. */
+    public static boolean isThreadMain() {
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Is_thread_main(s.int0), "MPI_Is_thread_main");
+        return s.int0() != 0;
+    }
+
+    /** {@code MPI_Get_version}: the version of the MPI standard the library implements. */
+    public static Version version() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Get_version(s.int0, s.int1), "MPI_Get_version");
+        return new Version(s.int0(), s.int1());
+    }
+
+    /** {@code MPI_Get_library_version}: the library's own description of itself. */
+    public static String libraryVersion() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment str = arena.allocate(mpi_h.MPI_MAX_LIBRARY_VERSION_STRING() + 1L);
+            MemorySegment len = arena.allocate(ValueLayout.JAVA_INT);
+            Errors.check(mpi_h.MPI_Get_library_version(str, len), "MPI_Get_library_version");
+            return str.getString(0).strip();
+        }
+    }
+
+    /** {@code MPI_Get_processor_name}: the name of the machine this process runs on. */
+    public static String processorName() {
+        ensureInitialized();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment str = arena.allocate(mpi_h.MPI_MAX_PROCESSOR_NAME() + 1L);
+            MemorySegment len = arena.allocate(ValueLayout.JAVA_INT);
+            Errors.check(mpi_h.MPI_Get_processor_name(str, len), "MPI_Get_processor_name");
+            return str.getString(0);
+        }
+    }
+
+    /** {@code MPI_Wtime}: elapsed wall-clock seconds since some time in the past. */
+    public static double wtime() {
+        return mpi_h.MPI_Wtime();
+    }
+
+    /** {@code MPI_Wtick}: the resolution of {@link #wtime()} in seconds. */
+    public static double wtick() {
+        return mpi_h.MPI_Wtick();
+    }
+
+    /**
+     * {@code MPI_Abort} on {@code MPI_COMM_WORLD}: ends every process of the job with
+     * {@code errorCode}. Does not return.
+     */
+    public static void abort(int errorCode) {
+        COMM_WORLD.abort(errorCode);
+    }
+
+    /** The {@link Attribute#TAG_UB} attribute of {@link #COMM_WORLD}: the largest valid tag. */
+    public static int tagUpperBound() {
+        return COMM_WORLD.tagUpperBound();
+    }
+
+    /** The version of the MPI standard: {@code MPI_VERSION}.{@code MPI_SUBVERSION}. */
+    public record Version(int version, int subversion) {
+        @Override
+        public String toString() {
+            return version + "." + subversion;
+        }
+    }
+}

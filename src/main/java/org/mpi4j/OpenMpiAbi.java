@@ -1,0 +1,133 @@
+package org.mpi4j;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything that is specific to Open MPI's binary interface, and nothing else.
+ *
+ * <p>Open MPI's predefined handles ({@code MPI_COMM_WORLD}, {@code MPI_INT}, {@code MPI_SUM}, ...)
+ * are macros that take the address of globals such as {@code ompi_mpi_comm_world}; jextract cannot
+ * emit them, so they are looked up here by symbol name. The library is opened by its soname with
+ * {@code RTLD_GLOBAL}, as Open MPI's own components expect of the host program. Another MPI ABI
+ * (MPICH's integer handles, another soname) would be a sibling of this class.
+ */
+final class OpenMpiAbi {
+
+    /** The soname the generated bindings bind to (see jextract.conf). */
+    static final String SONAME = "libmpi.so.40";
+
+    private static final int RTLD_NOW = 0x2;
+    private static final int RTLD_GLOBAL = 0x100;
+
+    /** Predefined handle names whose Open MPI symbol is not {@code ompi_mpi_} + lower-case name. */
+    private static final Map<String, String> SYMBOL_EXCEPTIONS = Map.ofEntries(
+            Map.entry("MPI_LONG_LONG", "ompi_mpi_long_long_int"),
+            Map.entry("MPI_LONG_DOUBLE_INT", "ompi_mpi_longdbl_int"),
+            Map.entry("MPI_REQUEST_NULL", "ompi_request_null"),
+            Map.entry("MPI_MESSAGE_NULL", "ompi_message_null"),
+            Map.entry("MPI_MESSAGE_NO_PROC", "ompi_message_no_proc"));
+
+    private static volatile SymbolLookup lookup;
+
+    private OpenMpiAbi() {
+    }
+
+    /**
+     * Opens libmpi globally, once. Throws {@link MpiLibraryError} with what to install or which
+     * JVM flag to pass when that is impossible.
+     */
+    static SymbolLookup load() {
+        SymbolLookup l = lookup;
+        if (l != null) {
+            return l;
+        }
+        synchronized (OpenMpiAbi.class) {
+            if (lookup == null) {
+                lookup = open();
+            }
+            return lookup;
+        }
+    }
+
+    private static SymbolLookup open() {
+        Module self = OpenMpiAbi.class.getModule();
+        if (!self.isNativeAccessEnabled()) {
+            System.err.println("mpi4j: native access is not enabled; pass "
+                    + nativeAccessFlag() + " to java to silence the JDK's warning");
+        }
+        try {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup libc = linker.defaultLookup();
+            MethodHandle dlopen = linker.downcallHandle(libc.find("dlopen").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment handle = (MemorySegment) dlopen.invokeExact(
+                        arena.allocateFrom(SONAME), RTLD_NOW | RTLD_GLOBAL);
+                if (handle.equals(MemorySegment.NULL)) {
+                    throw new MpiLibraryError("Open MPI's " + SONAME + " could not be loaded ("
+                            + dlerror(linker, libc) + "). Install Open MPI: "
+                            + "apt-get install openmpi-bin libopenmpi-dev");
+                }
+            }
+            return SymbolLookup.libraryLookup(SONAME, Arena.global());
+        } catch (IllegalCallerException e) {
+            throw new MpiLibraryError("mpi4j needs native access: pass " + nativeAccessFlag()
+                    + " to java", e);
+        } catch (MpiLibraryError e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MpiLibraryError("Open MPI's " + SONAME + " could not be loaded: " + e, e);
+        }
+    }
+
+    private static String dlerror(Linker linker, SymbolLookup libc) throws Throwable {
+        MethodHandle dlerror = linker.downcallHandle(libc.find("dlerror").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS));
+        MemorySegment msg = (MemorySegment) dlerror.invokeExact();
+        return msg.equals(MemorySegment.NULL) ? "unknown reason" : msg.reinterpret(4096).getString(0);
+    }
+
+    private static String nativeAccessFlag() {
+        Module self = OpenMpiAbi.class.getModule();
+        return self.isNamed() ? "--enable-native-access=" + self.getName()
+                : "--enable-native-access=ALL-UNNAMED";
+    }
+
+    /**
+     * The handle of a predefined MPI object, named as in the standard: {@code "MPI_COMM_WORLD"},
+     * {@code "MPI_INT"}, {@code "MPI_SUM"}, {@code "MPI_ERRORS_RETURN"}.
+     */
+    static MemorySegment predefined(String mpiName) {
+        return load().find(symbolOf(mpiName)).orElseThrow();
+    }
+
+    /** Whether this MPI library has the predefined object at all (e.g. optional Fortran types). */
+    static boolean hasPredefined(String mpiName) {
+        return load().find(symbolOf(mpiName)).isPresent();
+    }
+
+    private static String symbolOf(String mpiName) {
+        String sym = SYMBOL_EXCEPTIONS.get(mpiName);
+        if (sym != null) {
+            return sym;
+        }
+        if (!mpiName.startsWith("MPI_")) {
+            throw new IllegalArgumentException("not an MPI name: " + mpiName);
+        }
+        String rest = mpiName.substring(4).toLowerCase(Locale.ROOT);
+        return switch (mpiName) {
+            case "MPI_SUM", "MPI_PROD", "MPI_MAX", "MPI_MIN", "MPI_LAND", "MPI_BAND", "MPI_LOR",
+                 "MPI_BOR", "MPI_LXOR", "MPI_BXOR", "MPI_MAXLOC", "MPI_MINLOC", "MPI_REPLACE",
+                 "MPI_NO_OP", "MPI_OP_NULL" -> "ompi_mpi_op_" + (mpiName.equals("MPI_OP_NULL") ? "null" : rest);
+            default -> "ompi_mpi_" + rest;
+        };
+    }
+}

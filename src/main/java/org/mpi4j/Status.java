@@ -1,0 +1,86 @@
+package org.mpi4j;
+
+import java.lang.foreign.MemorySegment;
+import org.mpi4j.ffi.MPI_Status;
+
+/**
+ * The status of a completed receive or probe ({@code MPI_Status}): source, tag, error, and the
+ * amount of data, which {@link #getCount(Datatype)} converts to elements.
+ *
+ * <p>A Status is a reusable, mutable holder, as in C and mpi4py: pass one to a receive to have it
+ * filled, and reuse it across calls so that a receive loop allocates nothing.
+ */
+public final class Status {
+    private int source;
+    private int tag;
+    private int error;
+    private boolean cancelled;
+    private long byteCount;
+
+    /** An empty status (source and tag {@link MPI#ANY_SOURCE}/{@link MPI#ANY_TAG}, no data). */
+    public Status() {
+        source = MPI.ANY_SOURCE;
+        tag = MPI.ANY_TAG;
+    }
+
+    /** Copies a native {@code MPI_Status} into this object. */
+    void fill(MemorySegment nativeStatus) {
+        source = MPI_Status.MPI_SOURCE(nativeStatus);
+        tag = MPI_Status.MPI_TAG(nativeStatus);
+        error = MPI_Status.MPI_ERROR(nativeStatus);
+        cancelled = MPI_Status._cancelled(nativeStatus) != 0;
+        byteCount = MPI_Status._ucount(nativeStatus);
+    }
+
+    /** Writes this status back into a native {@code MPI_Status}, for calls that read one. */
+    void store(MemorySegment nativeStatus) {
+        MPI_Status.MPI_SOURCE(nativeStatus, source);
+        MPI_Status.MPI_TAG(nativeStatus, tag);
+        MPI_Status.MPI_ERROR(nativeStatus, error);
+        MPI_Status._cancelled(nativeStatus, cancelled ? 1 : 0);
+        MPI_Status._ucount(nativeStatus, byteCount);
+    }
+
+    /** The rank the message came from. */
+    public int source() {
+        return source;
+    }
+
+    /** The tag of the message. */
+    public int tag() {
+        return tag;
+    }
+
+    /** The error code of the operation ({@code MPI_SUCCESS} = 0 when it succeeded). */
+    public int error() {
+        return error;
+    }
+
+    /** Whether the operation was cancelled ({@code MPI_Test_cancelled}). */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** The size of the received message in bytes. */
+    public long byteCount() {
+        return byteCount;
+    }
+
+    /**
+     * {@code MPI_Get_count}: the number of whole {@code type} elements received, or
+     * {@link MPI#UNDEFINED} if the byte count is not a multiple of the type's size.
+     */
+    public long getCount(Datatype type) {
+        long size = Errors.checkNotNull(type, "datatype").size();
+        if (size == 0) {
+            return byteCount == 0 ? 0 : MPI.UNDEFINED;
+        }
+        return byteCount % size == 0 ? byteCount / size : MPI.UNDEFINED;
+    }
+
+    @Override
+    public String toString() {
+        return "Status[source=" + source + ", tag=" + tag + ", error=" + error + ", bytes=" + byteCount
+                + (cancelled ? ", cancelled" : "") + "]";
+    }
+}

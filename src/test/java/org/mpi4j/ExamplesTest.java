@@ -1,0 +1,60 @@
+package org.mpi4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.mpi4j.testing.Mpiexec;
+
+/** Runs the programs of examples/ under mpiexec through the runner and checks what they print. */
+class ExamplesTest {
+
+    static Mpiexec.Result runExample(int np, String file, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("org.mpi4j.Run", "examples/" + file));
+        cmd.addAll(List.of(args));
+        Mpiexec.Result r = Mpiexec.run(np, 120, Mpiexec.java(cmd.toArray(String[]::new)));
+        assertEquals(0, r.exitCode(), () -> file + " on " + np + " ranks failed:\n" + r.output());
+        return r;
+    }
+
+    @Test
+    void helloWorldGreetsFromEveryRank() {
+        Mpiexec.Result r = runExample(4, "HelloWorld.java");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(1, r.count("I am process " + i + " of 4 on "), r.output());
+        }
+    }
+
+    @Test
+    void ringSumsTheRanks() {
+        for (int np : new int[] {1, 4}) {
+            Mpiexec.Result r = runExample(np, "Ring.java");
+            long expected = (long) np * (np - 1) / 2;
+            assertEquals(1, r.count("token came back as " + expected + " (expected " + expected + ")"), r.output());
+        }
+    }
+
+    @Test
+    void helloWorldRunsOnTheModulePath() throws Exception {
+        // the exploded module in target/classes plus Kryo's jars, as a user of the module would run it
+        String deps = Files.readString(Path.of(System.getProperty("mpi4j.test.classpath.file"))).strip();
+        String modulePath = Stream.concat(Stream.of(Mpiexec.buildDir().resolve("classes").toString()),
+                Stream.of(deps.split(File.pathSeparator)).filter(p -> !p.contains("junit")
+                        && !p.contains("opentest4j") && !p.contains("apiguardian")))
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=org.mpi4j", "-p", modulePath, "-m", "org.mpi4j/org.mpi4j.Run",
+                "examples/HelloWorld.java");
+        Mpiexec.Result r = Mpiexec.run(2, 120, cmd);
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(2, r.count("of 2 on "), r.output());
+        assertTrue(!r.output().contains("WARNING"), r.output());
+    }
+}

@@ -1,0 +1,105 @@
+package org.mpi4j.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a Java program under {@code mpiexec} from a test: the same JDK, the test class path, a
+ * timeout that kills the whole job, and an environment cleaned of the variables that the test
+ * JVM's own MPI singleton left behind (they would confuse a nested mpiexec).
+ */
+public final class Mpiexec {
+    private Mpiexec() {
+    }
+
+    /** What a finished (or killed) job left. */
+    public record Result(int exitCode, boolean timedOut, String output, double seconds) {
+        /** Output lines that contain {@code text}. */
+        public long count(String text) {
+            return output.lines().filter(l -> l.contains(text)).count();
+        }
+    }
+
+    /** The build directory (target/). */
+    public static Path buildDir() {
+        return Path.of(System.getProperty("mpi4j.build.dir", "target"));
+    }
+
+    /** The class path of the tests: classes, test classes and every dependency. */
+    public static String classPath() {
+        String own = System.getProperty("mpi4j.test.classes");
+        String deps = "";
+        String depsFile = System.getProperty("mpi4j.test.classpath.file");
+        try {
+            if (depsFile != null && Files.exists(Path.of(depsFile))) {
+                deps = Files.readString(Path.of(depsFile)).strip();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (own == null) {
+            return System.getProperty("java.class.path");
+        }
+        return deps.isEmpty() ? own : own + File.pathSeparator + deps;
+    }
+
+    /** {@code java} of the running JDK with native access enabled and the test class path. */
+    public static List<String> java(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-Xshare:auto");
+        cmd.add("-cp");
+        cmd.add(classPath());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs {@code command} on {@code np} ranks; kills the job after {@code timeoutSeconds}. */
+    public static Result run(int np, int timeoutSeconds, List<String> command) {
+        List<String> cmd = new ArrayList<>(List.of("mpiexec", "--oversubscribe", "--bind-to", "none",
+                "-n", Integer.toString(np)));
+        cmd.addAll(command);
+        return exec(cmd, timeoutSeconds);
+    }
+
+    /** Runs a command line with a clean MPI environment, merging stdout and stderr. */
+    public static Result exec(List<String> cmd, int timeoutSeconds) {
+        try {
+            Path out = Files.createTempFile("mpiexec", ".log");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+            Map<String, String> env = pb.environment();
+            env.keySet().removeIf(k -> k.startsWith("OMPI_") || k.startsWith("PMIX_") || k.startsWith("OPAL_")
+                    || k.startsWith("ORTE_"));
+            env.put("OMPI_ALLOW_RUN_AS_ROOT", "1");
+            env.put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            if (!done) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            Files.deleteIfExists(out);
+            return new Result(done ? p.exitValue() : -1, !done, text, secs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
