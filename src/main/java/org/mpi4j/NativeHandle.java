@@ -40,6 +40,11 @@ abstract class NativeHandle implements AutoCloseable {
         return h;
     }
 
+    /** Replaces the handle, for objects whose handle MPI changes (a completed request becomes null). */
+    final void setHandle(MemorySegment newHandle) {
+        handle = newHandle;
+    }
+
     /** The handle for comparisons and the null check, without validity checks. */
     final MemorySegment rawHandle() {
         return handle;
