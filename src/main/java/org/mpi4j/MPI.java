@@ -41,6 +41,8 @@ public final class MPI {
 
     private static volatile boolean initialized;
     private static volatile boolean finalized;
+    /** True exactly between initialisation and finalisation: the one flag the hot path reads. */
+    private static volatile boolean ready;
 
     private MPI() {
     }
@@ -83,22 +85,23 @@ public final class MPI {
         Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_WORLD.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
         Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_SELF.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
         initialized = true;
+        ready = true;
         Runtime.getRuntime().addShutdownHook(new Thread(MPI::finalizeAtExit, "mpi4j-finalize"));
     }
 
     /** Initialises MPI if nothing has yet; the gate every native call passes. */
     static void ensureInitialized() {
-        if (!initialized) {
+        if (!ready) {
             lazyInit();
         }
     }
 
     private static synchronized void lazyInit() {
-        if (initialized) {
-            return;
-        }
         if (finalized || queryFinalized()) {
             throw new IllegalStateException("MPI has been finalized");
+        }
+        if (initialized) {
+            return;
         }
         if (queryInitialized()) {
             // initialised by someone else in this process (another binding): adopt it
@@ -120,6 +123,7 @@ public final class MPI {
         if (!initialized) {
             throw new IllegalStateException("MPI is not initialized");
         }
+        ready = false;
         finalized = true;
         Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
     }
@@ -127,6 +131,7 @@ public final class MPI {
     private static void finalizeAtExit() {
         synchronized (MPI.class) {
             if (initialized && !finalized && !queryFinalized()) {
+                ready = false;
                 finalized = true;
                 mpi_h.MPI_Finalize();
             }

@@ -24,6 +24,13 @@ final class OpenMpiAbi {
     /** The soname the generated bindings bind to (see jextract.conf). */
     static final String SONAME = "libmpi.so.40";
 
+    /**
+     * The system property that names the library to open instead of the soname, e.g. an Open MPI
+     * 4.x installed under /opt: {@code -Dmpi4j.libmpi=/opt/openmpi/lib/libmpi.so.40}. Once it is
+     * open, the bindings' own lookup of the soname finds it among the loaded libraries.
+     */
+    static final String LIBRARY_PROPERTY = "mpi4j.libmpi";
+
     private static final int RTLD_NOW = 0x2;
     private static final int RTLD_GLOBAL = 0x100;
 
@@ -68,12 +75,13 @@ final class OpenMpiAbi {
             SymbolLookup libc = linker.defaultLookup();
             MethodHandle dlopen = linker.downcallHandle(libc.find("dlopen").orElseThrow(),
                     FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            String library = System.getProperty(LIBRARY_PROPERTY, SONAME);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment handle = (MemorySegment) dlopen.invokeExact(
-                        arena.allocateFrom(SONAME), RTLD_NOW | RTLD_GLOBAL);
+                        arena.allocateFrom(library), RTLD_NOW | RTLD_GLOBAL);
                 if (handle.equals(MemorySegment.NULL)) {
-                    throw new MpiLibraryError("Open MPI's " + SONAME + " could not be loaded ("
-                            + dlerror(linker, libc) + "). Install Open MPI: "
+                    throw new MpiLibraryError("Open MPI's " + library + " could not be loaded ("
+                            + dlerror(linker, libc) + "). Install Open MPI 4.x: "
                             + "apt-get install openmpi-bin libopenmpi-dev");
                 }
             }
