@@ -7,6 +7,8 @@
  */
 module org.mpi4j {
     requires java.compiler;
+    // only org.mpi4j.Shell uses it; resolved by default on the class path, --add-modules jdk.jshell on the module path
+    requires static jdk.jshell;
     requires com.esotericsoftware.kryo;
 
     exports org.mpi4j;

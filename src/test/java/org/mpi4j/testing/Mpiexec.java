@@ -73,11 +73,26 @@ public final class Mpiexec {
         return exec(cmd, timeoutSeconds);
     }
 
+    /** As {@link #run(int, int, List)}, with rank 0's standard input read from {@code stdin}. */
+    public static Result run(int np, int timeoutSeconds, List<String> command, Path stdin) {
+        List<String> cmd = new ArrayList<>(List.of("mpiexec", "--oversubscribe", "--bind-to", "none",
+                "-n", Integer.toString(np)));
+        cmd.addAll(command);
+        return exec(cmd, timeoutSeconds, stdin);
+    }
+
     /** Runs a command line with a clean MPI environment, merging stdout and stderr. */
     public static Result exec(List<String> cmd, int timeoutSeconds) {
+        return exec(cmd, timeoutSeconds, null);
+    }
+
+    private static Result exec(List<String> cmd, int timeoutSeconds, Path stdin) {
         try {
             Path out = Files.createTempFile("mpiexec", ".log");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+            if (stdin != null) {
+                pb.redirectInput(stdin.toFile());
+            }
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("OMPI_") || k.startsWith("PMIX_") || k.startsWith("OPAL_")
                     || k.startsWith("ORTE_"));
