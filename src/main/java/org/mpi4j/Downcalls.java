@@ -22,21 +22,55 @@ final class Downcalls {
     }
 
     private static final MethodHandle SEND = critical(mpi_h.MPI_Send$address(), mpi_h.MPI_Send$descriptor());
+    private static final MethodHandle BSEND = critical(mpi_h.MPI_Bsend$address(), mpi_h.MPI_Bsend$descriptor());
+    private static final MethodHandle SSEND = critical(mpi_h.MPI_Ssend$address(), mpi_h.MPI_Ssend$descriptor());
+    private static final MethodHandle RSEND = critical(mpi_h.MPI_Rsend$address(), mpi_h.MPI_Rsend$descriptor());
     private static final MethodHandle RECV = critical(mpi_h.MPI_Recv$address(), mpi_h.MPI_Recv$descriptor());
+    private static final MethodHandle MRECV = critical(mpi_h.MPI_Mrecv$address(), mpi_h.MPI_Mrecv$descriptor());
     private static final MethodHandle SENDRECV = critical(mpi_h.MPI_Sendrecv$address(),
             mpi_h.MPI_Sendrecv$descriptor());
+    private static final MethodHandle SENDRECV_REPLACE = critical(mpi_h.MPI_Sendrecv_replace$address(),
+            mpi_h.MPI_Sendrecv_replace$descriptor());
 
+    /** The send modes, in the order of {@link #SEND_NAMES}. */
+    static final int STANDARD = 0;
+    static final int BUFFERED = 1;
+    static final int SYNCHRONOUS = 2;
+    static final int READY = 3;
+    static final String[] SEND_NAMES = {"MPI_Send", "MPI_Bsend", "MPI_Ssend", "MPI_Rsend"};
+
+    /** {@code MPI_Send}. */
     static int send(MemorySegment buf, int count, MemorySegment type, int dest, int tag, MemorySegment comm) {
+        return send(STANDARD, buf, count, type, dest, tag, comm);
+    }
+
+    /**
+     * A blocking send in {@code mode} ({@link #STANDARD}, {@link #BUFFERED}, {@link #SYNCHRONOUS},
+     * {@link #READY}); a heap {@code buf} goes through a critical downcall.
+     */
+    static int send(int mode, MemorySegment buf, int count, MemorySegment type, int dest, int tag,
+            MemorySegment comm) {
         if (buf.isNative()) {
-            return mpi_h.MPI_Send(buf, count, type, dest, tag, comm);
+            return switch (mode) {
+                case STANDARD -> mpi_h.MPI_Send(buf, count, type, dest, tag, comm);
+                case BUFFERED -> mpi_h.MPI_Bsend(buf, count, type, dest, tag, comm);
+                case SYNCHRONOUS -> mpi_h.MPI_Ssend(buf, count, type, dest, tag, comm);
+                default -> mpi_h.MPI_Rsend(buf, count, type, dest, tag, comm);
+            };
         }
         try {
-            return (int) SEND.invokeExact(buf, count, type, dest, tag, comm);
+            return switch (mode) {
+                case STANDARD -> (int) SEND.invokeExact(buf, count, type, dest, tag, comm);
+                case BUFFERED -> (int) BSEND.invokeExact(buf, count, type, dest, tag, comm);
+                case SYNCHRONOUS -> (int) SSEND.invokeExact(buf, count, type, dest, tag, comm);
+                default -> (int) RSEND.invokeExact(buf, count, type, dest, tag, comm);
+            };
         } catch (Throwable t) {
             throw Errors.rethrow(t);
         }
     }
 
+    /** {@code MPI_Recv}; a heap {@code buf} goes through a critical downcall. */
     static int recv(MemorySegment buf, int count, MemorySegment type, int source, int tag, MemorySegment comm,
             MemorySegment status) {
         if (buf.isNative()) {
@@ -49,6 +83,19 @@ final class Downcalls {
         }
     }
 
+    /** {@code MPI_Mrecv} ({@code message} points to the message handle); heap {@code buf}: critical. */
+    static int mrecv(MemorySegment buf, int count, MemorySegment type, MemorySegment message, MemorySegment status) {
+        if (buf.isNative()) {
+            return mpi_h.MPI_Mrecv(buf, count, type, message, status);
+        }
+        try {
+            return (int) MRECV.invokeExact(buf, count, type, message, status);
+        } catch (Throwable t) {
+            throw Errors.rethrow(t);
+        }
+    }
+
+    /** {@code MPI_Sendrecv}; heap buffers go through a critical downcall. */
     static int sendrecv(MemorySegment sbuf, int scount, MemorySegment stype, int dest, int stag,
             MemorySegment rbuf, int rcount, MemorySegment rtype, int source, int rtag, MemorySegment comm,
             MemorySegment status) {
@@ -59,6 +106,19 @@ final class Downcalls {
         try {
             return (int) SENDRECV.invokeExact(sbuf, scount, stype, dest, stag, rbuf, rcount, rtype, source, rtag,
                     comm, status);
+        } catch (Throwable t) {
+            throw Errors.rethrow(t);
+        }
+    }
+
+    /** {@code MPI_Sendrecv_replace}; a heap buffer goes through a critical downcall. */
+    static int sendrecvReplace(MemorySegment buf, int count, MemorySegment type, int dest, int stag, int source,
+            int rtag, MemorySegment comm, MemorySegment status) {
+        if (buf.isNative()) {
+            return mpi_h.MPI_Sendrecv_replace(buf, count, type, dest, stag, source, rtag, comm, status);
+        }
+        try {
+            return (int) SENDRECV_REPLACE.invokeExact(buf, count, type, dest, stag, source, rtag, comm, status);
         } catch (Throwable t) {
             throw Errors.rethrow(t);
         }

@@ -231,6 +231,72 @@ public final class MPI {
         return COMM_WORLD.tagUpperBound();
     }
 
+    // ---- buffered mode ------------------------------------------------------------------------
+
+    /** {@code MPI_BSEND_OVERHEAD}: the bytes of attached buffer each buffered message needs besides its data. */
+    public static final int BSEND_OVERHEAD = mpi_h.MPI_BSEND_OVERHEAD();
+
+    /** The buffer attached for buffered sends, kept reachable until it is detached. */
+    private static MemorySegment attachedBuffer;
+
+    /**
+     * {@code MPI_Buffer_attach}: gives MPI native memory to copy buffered-mode messages into
+     * ({@code bsend}, {@code ibsend}, {@code bsendInit}). Size it as the sum over the messages that
+     * may be pending at once of their size plus {@link #BSEND_OVERHEAD}. The segment must stay
+     * alive (its arena open) until {@link #detachBuffer()}.
+     *
+     * @throws IllegalArgumentException if {@code buffer} is not native memory or larger than 2^31-1 bytes
+     * @throws IllegalStateException    if a buffer is attached already
+     */
+    public static synchronized void attachBuffer(MemorySegment buffer) {
+        Errors.checkNotNull(buffer, "buffer");
+        if (!buffer.isNative()) {
+            throw new IllegalArgumentException("the buffered-mode buffer must be native memory: MPI keeps using"
+                    + " it after the call returns, and the garbage collector may move a Java array");
+        }
+        if (buffer.byteSize() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("buffer of " + buffer.byteSize() + " bytes exceeds 2^31-1");
+        }
+        if (attachedBuffer != null) {
+            throw new IllegalStateException("a buffer is attached already; detachBuffer() first");
+        }
+        ensureInitialized();
+        Errors.check(mpi_h.MPI_Buffer_attach(buffer, (int) buffer.byteSize()), "MPI_Buffer_attach");
+        attachedBuffer = buffer;
+    }
+
+    /**
+     * {@code MPI_Buffer_attach} of {@code bytes} of new native memory, which is released once
+     * detached and no longer referenced.
+     *
+     * @return the attached memory
+     */
+    public static synchronized MemorySegment attachBuffer(long bytes) {
+        if (bytes < 0 || bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("buffer size " + bytes + " is not in 0..2^31-1");
+        }
+        MemorySegment buffer = Arena.ofAuto().allocate(Math.max(1, bytes), 16).asSlice(0, bytes);
+        attachBuffer(buffer);
+        return buffer;
+    }
+
+    /**
+     * {@code MPI_Buffer_detach}: waits until every buffered message has been sent, then takes the
+     * buffer back from MPI.
+     *
+     * @return the detached buffer, or null if none was attached
+     */
+    public static synchronized MemorySegment detachBuffer() {
+        MemorySegment buffer = attachedBuffer;
+        if (buffer == null) {
+            return null;
+        }
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Buffer_detach(s.handle0, s.int0), "MPI_Buffer_detach");
+        attachedBuffer = null;
+        return buffer;
+    }
+
     /** The version of the MPI standard: {@code MPI_VERSION}.{@code MPI_SUBVERSION}. */
     public record Version(int version, int subversion) {
         @Override

@@ -1,7 +1,10 @@
 package org.mpi4j;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.mpi4j.ffi.MPI_Status;
+import org.mpi4j.ffi.mpi_h;
 
 /**
  * The status of a completed receive or probe ({@code MPI_Status}): source, tag, error, and the
@@ -76,6 +79,31 @@ public final class Status {
             return byteCount == 0 ? 0 : MPI.UNDEFINED;
         }
         return byteCount % size == 0 ? byteCount / size : MPI.UNDEFINED;
+    }
+
+    /**
+     * {@code MPI_Test_cancelled}: whether the operation this status describes was cancelled
+     * ({@link Request#cancel()}); the same as {@link #isCancelled()}.
+     */
+    public boolean testCancelled() {
+        return cancelled;
+    }
+
+    /**
+     * {@code MPI_Get_elements_x}: the number of basic elements received, which for a derived
+     * {@code type} may be more than {@link #getCount} whole elements ({@link MPI#UNDEFINED} if the
+     * data does not divide into basic elements of {@code type}).
+     */
+    public long getElements(Datatype type) {
+        Errors.checkNotNull(type, "datatype");
+        Scratch s = Scratch.get();
+        store(s.status);
+        MemorySegment h = type.handle();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment count = arena.allocate(ValueLayout.JAVA_LONG);
+            Errors.check(mpi_h.MPI_Get_elements_x(s.status, h, count), "MPI_Get_elements_x");
+            return count.get(ValueLayout.JAVA_LONG, 0);
+        }
     }
 
     @Override

@@ -1,0 +1,117 @@
+package org.mpi4j;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * Native memory standing in for a heap buffer during one nonblocking (or persistent) operation.
+ * The garbage collector may move a Java array at any time after a downcall returns, so MPI is
+ * given this copy instead; the {@link Request} keeps the Staged object (and so the array) alive
+ * and runs {@link #complete} or {@link #release} exactly once when the operation completes.
+ *
+ * <p>The memory comes from the C library's {@code malloc} and goes back with {@code free}, which
+ * any thread may call (a request may complete on another thread than the one that started it), and
+ * which, unlike a GC-managed arena, returns large buffers at once.
+ *
+ * <p>Typical use for a nonblocking receive into a heap segment {@code buf} spanning {@code bytes}:
+ * <pre>{@code
+ * Staged st = Staged.of(buf, bytes, true);          // copyIn: keep what MPI does not overwrite
+ * ... MPI_Irecv(st.segment(), ...)
+ * return new Request(ref, false, st, st::copyBackAndRelease);
+ * }</pre>
+ * and for a send: {@code Staged.of(buf, bytes, true)}, then {@code new Request(ref, false, st,
+ * st::release)}.
+ */
+final class Staged {
+    private static final MethodHandle MALLOC;
+    private static final MethodHandle FREE;
+
+    static {
+        Linker linker = Linker.nativeLinker();
+        MALLOC = linker.downcallHandle(linker.defaultLookup().find("malloc").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+        FREE = linker.downcallHandle(linker.defaultLookup().find("free").orElseThrow(),
+                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+    }
+
+    private final MemorySegment heap;
+    private final long bytes;
+    private MemorySegment memory;
+
+    private Staged(MemorySegment heap, long bytes) {
+        this.heap = heap;
+        this.bytes = bytes;
+        MemorySegment m;
+        try {
+            m = (MemorySegment) MALLOC.invokeExact(Math.max(bytes, 1L));
+        } catch (Throwable t) {
+            throw Errors.rethrow(t);
+        }
+        if (m.equals(MemorySegment.NULL)) {
+            throw new OutOfMemoryError("cannot allocate " + bytes + " bytes of native staging memory");
+        }
+        this.memory = m.reinterpret(bytes);
+    }
+
+    /**
+     * Native memory for the first {@code bytes} of {@code heap}, holding a copy of them when
+     * {@code copyIn} (sends, and receives whose datatype may leave bytes untouched).
+     */
+    static Staged of(MemorySegment heap, long bytes, boolean copyIn) {
+        Staged s = new Staged(heap, bytes);
+        if (copyIn) {
+            s.copyIn();
+        }
+        return s;
+    }
+
+    /** The native memory to give MPI. */
+    MemorySegment segment() {
+        MemorySegment m = memory;
+        if (m == null) {
+            throw new IllegalStateException("staging memory already released");
+        }
+        return m;
+    }
+
+    /** Refreshes the native copy from the heap buffer (a persistent send's {@code start}). */
+    void copyIn() {
+        if (bytes > 0) {
+            MemorySegment.copy(heap, 0, segment(), 0, bytes);
+        }
+    }
+
+    /** Copies the first {@code n} bytes back into the heap buffer (a receive's completion). */
+    void copyBack(long n) {
+        if (n > 0) {
+            MemorySegment.copy(segment(), 0, heap, 0, Math.min(n, bytes));
+        }
+    }
+
+    /** Copies everything back and frees the native memory: a staged receive's completion action. */
+    void copyBackAndRelease() {
+        copyBack(bytes);
+        release();
+    }
+
+    /** Frees the native memory; later calls do nothing. */
+    void release() {
+        MemorySegment m = memory;
+        memory = null;
+        if (m != null) {
+            try {
+                FREE.invokeExact(m);
+            } catch (Throwable t) {
+                throw Errors.rethrow(t);
+            }
+        }
+    }
+
+    /** The number of bytes staged. */
+    long byteSize() {
+        return bytes;
+    }
+}
