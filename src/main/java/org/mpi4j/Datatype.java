@@ -94,6 +94,7 @@ public class Datatype extends NativeHandle {
 
     Datatype(MemorySegment handle, boolean predefined, boolean isNull) {
         super(handle, predefined, isNull);
+        this.committed = predefined;
     }
 
     private static Datatype predefined(String mpiName) {
@@ -150,7 +151,618 @@ public class Datatype extends NativeHandle {
      * from the buffer's start.
      */
     long bytesFor(long count) {
-        return count == 0 ? 0 : (count - 1) * extent() + size();
+        checkUsable();
+        if (count == 0) {
+            return 0;
+        }
+        // elements start extent() apart; each touches [trueLb, trueLb + trueExtent) from its start
+        long step = (count - 1) * extent();
+        long low = trueLowerBound() + Math.min(0, step);
+        if (low < 0) {
+            throw new IllegalArgumentException(this + " reaches " + (-low)
+                    + " bytes before the start of the buffer (negative lower bound)");
+        }
+        return trueLowerBound() + trueExtent() + Math.max(0, step);
+    }
+
+    // ---- derived datatypes ---------------------------------------------------------------------
+    // Type constructors return new, uncommitted datatypes: commit() before use in communication,
+    // free() (or try-with-resources) when done. A freed or uncommitted type is refused by every
+    // buffer check (bytesFor), with an IllegalStateException that says which.
+
+    private boolean committed;
+    private long lowerBound = Long.MIN_VALUE;
+    private long trueLb = Long.MIN_VALUE;
+    private long trueExtent = -1;
+
+    /** The storage order of multidimensional arrays, for {@link #subarray} and {@link #darray}. */
+    public enum Order {
+        /** Row-major ({@code MPI_ORDER_C}). */
+        C(mpi_h.MPI_ORDER_C()),
+        /** Column-major ({@code MPI_ORDER_FORTRAN}). */
+        FORTRAN(mpi_h.MPI_ORDER_FORTRAN());
+
+        final int value;
+
+        Order(int value) {
+            this.value = value;
+        }
+    }
+
+    /** How {@link #darray} distributes one dimension over the process grid. */
+    public enum Distribution {
+        /** {@code MPI_DISTRIBUTE_BLOCK}: contiguous blocks. */
+        BLOCK(mpi_h.MPI_DISTRIBUTE_BLOCK()),
+        /** {@code MPI_DISTRIBUTE_CYCLIC}: round robin in blocks of the distribution argument. */
+        CYCLIC(mpi_h.MPI_DISTRIBUTE_CYCLIC()),
+        /** {@code MPI_DISTRIBUTE_NONE}: not distributed. */
+        NONE(mpi_h.MPI_DISTRIBUTE_NONE());
+
+        final int value;
+
+        Distribution(int value) {
+            this.value = value;
+        }
+    }
+
+    /** {@code MPI_DISTRIBUTE_DFLT_DARG}: the default distribution argument of {@link #darray}. */
+    public static final int DISTRIBUTE_DFLT_DARG = mpi_h.MPI_DISTRIBUTE_DFLT_DARG();
+
+    /** The constructor that made a datatype ({@code MPI_COMBINER_*}), as {@link #envelope()} reports it. */
+    public enum Combiner {
+        /** A predefined datatype. */
+        NAMED(mpi_h.MPI_COMBINER_NAMED()),
+        /** {@link #dup()}. */
+        DUP(mpi_h.MPI_COMBINER_DUP()),
+        /** {@link #contiguous(int)}. */
+        CONTIGUOUS(mpi_h.MPI_COMBINER_CONTIGUOUS()),
+        /** {@link #vector(int, int, int)}. */
+        VECTOR(mpi_h.MPI_COMBINER_VECTOR()),
+        /** {@link #hvector(int, int, long)}. */
+        HVECTOR(mpi_h.MPI_COMBINER_HVECTOR()),
+        /** {@link #indexed(int[], int[])}. */
+        INDEXED(mpi_h.MPI_COMBINER_INDEXED()),
+        /** {@link #hindexed(int[], long[])}. */
+        HINDEXED(mpi_h.MPI_COMBINER_HINDEXED()),
+        /** {@link #indexedBlock(int, int[])}. */
+        INDEXED_BLOCK(mpi_h.MPI_COMBINER_INDEXED_BLOCK()),
+        /** {@link #hindexedBlock(int, long[])}. */
+        HINDEXED_BLOCK(mpi_h.MPI_COMBINER_HINDEXED_BLOCK()),
+        /** {@link #struct(int[], long[], Datatype[])}. */
+        STRUCT(mpi_h.MPI_COMBINER_STRUCT()),
+        /** {@link #subarray(int[], int[], int[], Order)}. */
+        SUBARRAY(mpi_h.MPI_COMBINER_SUBARRAY()),
+        /** {@link #darray}. */
+        DARRAY(mpi_h.MPI_COMBINER_DARRAY()),
+        /** {@link #resized(long, long)}. */
+        RESIZED(mpi_h.MPI_COMBINER_RESIZED()),
+        /** A Fortran {@code REAL} of given precision (not made by mpi4j). */
+        F90_REAL(mpi_h.MPI_COMBINER_F90_REAL()),
+        /** A Fortran {@code COMPLEX} of given precision (not made by mpi4j). */
+        F90_COMPLEX(mpi_h.MPI_COMBINER_F90_COMPLEX()),
+        /** A Fortran {@code INTEGER} of given range (not made by mpi4j). */
+        F90_INTEGER(mpi_h.MPI_COMBINER_F90_INTEGER()),
+        /** A combiner this binding does not name (the Fortran-only variants). */
+        OTHER(Integer.MIN_VALUE);
+
+        final int value;
+
+        Combiner(int value) {
+            this.value = value;
+        }
+
+        static Combiner of(int value) {
+            for (Combiner c : values()) {
+                if (c.value == value) {
+                    return c;
+                }
+            }
+            return OTHER;
+        }
+    }
+
+    /**
+     * What {@code MPI_Type_get_envelope} reports: how many integers, addresses and datatypes
+     * {@link #contents()} returns, and the constructor that made the type.
+     */
+    public record Envelope(int numIntegers, int numAddresses, int numDatatypes, Combiner combiner) {
+    }
+
+    /**
+     * What {@code MPI_Type_get_contents} reports: the arguments of the constructor that made a
+     * datatype. Derived datatypes among {@link #datatypes()} are new handles the caller should free;
+     * predefined ones are the constants of {@link Datatype}.
+     */
+    public record Contents(int[] integers, long[] addresses, java.util.List<Datatype> datatypes) {
+    }
+
+    /** Whether this datatype may be used in communication: predefined, or committed and not freed. */
+    public final boolean isCommitted() {
+        return committed && !isFreed();
+    }
+
+    /** Refuses a freed, null or uncommitted datatype before it reaches MPI. */
+    final void checkUsable() {
+        if (isFreed()) {
+            throw new IllegalStateException("this datatype has been freed");
+        }
+        if (isNull()) {
+            throw new IllegalStateException("Datatype.NULL cannot be used in communication");
+        }
+        if (!committed) {
+            throw new IllegalStateException("datatype " + this + " is not committed: call commit() first");
+        }
+    }
+
+    /** {@code MPI_Type_commit}: makes this datatype usable in communication. Returns this, for chaining. */
+    public final Datatype commit() {
+        if (!committed) {
+            Scratch s = Scratch.get();
+            s.handle0.set(ValueLayout.ADDRESS, 0, handle());
+            Errors.check(mpi_h.MPI_Type_commit(s.handle0), "MPI_Type_commit");
+            committed = true;
+        }
+        return this;
+    }
+
+    /** Wraps the datatype a constructor left in {@code ref}. */
+    private static Datatype derivedFrom(MemorySegment ref) {
+        return new Datatype(ref.get(ValueLayout.ADDRESS, 0), false, false);
+    }
+
+    private MemorySegment liveHandle() {
+        if (isNull()) {
+            throw new IllegalStateException("Datatype.NULL has no layout");
+        }
+        return handle();
+    }
+
+    private static int checkNonNegative(int value, String what) {
+        if (value < 0) {
+            throw new IllegalArgumentException(what + " must not be negative: " + value);
+        }
+        return value;
+    }
+
+    private static MemorySegment ints(Arena arena, int[] values, String what) {
+        Errors.checkNotNull(values, what);
+        return values.length == 0 ? arena.allocate(4) : arena.allocateFrom(ValueLayout.JAVA_INT, values);
+    }
+
+    private static MemorySegment longs(Arena arena, long[] values, String what) {
+        Errors.checkNotNull(values, what);
+        return values.length == 0 ? arena.allocate(8) : arena.allocateFrom(ValueLayout.JAVA_LONG, values);
+    }
+
+    private static void checkSameLength(int a, int b, String what) {
+        if (a != b) {
+            throw new IllegalArgumentException(what + " have different lengths: " + a + " and " + b);
+        }
+    }
+
+    private static void checkNonNegative(int[] values, String what) {
+        for (int v : values) {
+            checkNonNegative(v, what);
+        }
+    }
+
+    /** {@code MPI_Type_dup}: a new datatype with the same layout (committed if this one is). */
+    public final Datatype dup() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Type_dup(liveHandle(), s.handle0), "MPI_Type_dup");
+        Datatype d = derivedFrom(s.handle0);
+        d.committed = committed;
+        return d;
+    }
+
+    /** {@code MPI_Type_contiguous}: {@code count} consecutive elements of this type. */
+    public final Datatype contiguous(int count) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Type_contiguous(checkNonNegative(count, "count"), liveHandle(), s.handle0),
+                "MPI_Type_contiguous");
+        return derivedFrom(s.handle0);
+    }
+
+    /**
+     * {@code MPI_Type_vector}: {@code count} blocks of {@code blockLength} elements, block starts
+     * {@code stride} elements apart.
+     */
+    public final Datatype vector(int count, int blockLength, int stride) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Type_vector(checkNonNegative(count, "count"),
+                checkNonNegative(blockLength, "block length"), stride, liveHandle(), s.handle0), "MPI_Type_vector");
+        return derivedFrom(s.handle0);
+    }
+
+    /** {@code MPI_Type_create_hvector}: like {@link #vector} with the stride in bytes. */
+    public final Datatype hvector(int count, int blockLength, long strideBytes) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Type_create_hvector(checkNonNegative(count, "count"),
+                checkNonNegative(blockLength, "block length"), strideBytes, liveHandle(), s.handle0),
+                "MPI_Type_create_hvector");
+        return derivedFrom(s.handle0);
+    }
+
+    /**
+     * {@code MPI_Type_indexed}: blocks of {@code blockLengths[i]} elements at {@code displacements[i]}
+     * elements (in units of this type's extent).
+     */
+    public final Datatype indexed(int[] blockLengths, int[] displacements) {
+        Errors.checkNotNull(blockLengths, "block lengths");
+        Errors.checkNotNull(displacements, "displacements");
+        checkSameLength(blockLengths.length, displacements.length, "block lengths and displacements");
+        checkNonNegative(blockLengths, "block length");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            Errors.check(mpi_h.MPI_Type_indexed(blockLengths.length, ints(arena, blockLengths, "block lengths"),
+                    ints(arena, displacements, "displacements"), liveHandle(), out), "MPI_Type_indexed");
+            return derivedFrom(out);
+        }
+    }
+
+    /** {@code MPI_Type_create_hindexed}: like {@link #indexed} with displacements in bytes. */
+    public final Datatype hindexed(int[] blockLengths, long[] byteDisplacements) {
+        Errors.checkNotNull(blockLengths, "block lengths");
+        Errors.checkNotNull(byteDisplacements, "displacements");
+        checkSameLength(blockLengths.length, byteDisplacements.length, "block lengths and displacements");
+        checkNonNegative(blockLengths, "block length");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            Errors.check(mpi_h.MPI_Type_create_hindexed(blockLengths.length, ints(arena, blockLengths, "block lengths"),
+                    longs(arena, byteDisplacements, "displacements"), liveHandle(), out), "MPI_Type_create_hindexed");
+            return derivedFrom(out);
+        }
+    }
+
+    /** {@code MPI_Type_create_indexed_block}: blocks of equal length at element displacements. */
+    public final Datatype indexedBlock(int blockLength, int[] displacements) {
+        checkNonNegative(blockLength, "block length");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            MemorySegment d = ints(arena, displacements, "displacements");
+            Errors.check(mpi_h.MPI_Type_create_indexed_block(displacements.length, blockLength, d, liveHandle(), out),
+                    "MPI_Type_create_indexed_block");
+            return derivedFrom(out);
+        }
+    }
+
+    /** {@code MPI_Type_create_hindexed_block}: blocks of equal length at byte displacements. */
+    public final Datatype hindexedBlock(int blockLength, long[] byteDisplacements) {
+        checkNonNegative(blockLength, "block length");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            MemorySegment d = longs(arena, byteDisplacements, "displacements");
+            Errors.check(mpi_h.MPI_Type_create_hindexed_block(byteDisplacements.length, blockLength, d, liveHandle(),
+                    out), "MPI_Type_create_hindexed_block");
+            return derivedFrom(out);
+        }
+    }
+
+    /**
+     * {@code MPI_Type_create_struct}: {@code blockLengths[i]} elements of {@code types[i]} at byte
+     * displacement {@code displacements[i]}.
+     */
+    public static Datatype struct(int[] blockLengths, long[] byteDisplacements, Datatype[] types) {
+        Errors.checkNotNull(blockLengths, "block lengths");
+        Errors.checkNotNull(byteDisplacements, "displacements");
+        Errors.checkNotNull(types, "types");
+        checkSameLength(blockLengths.length, byteDisplacements.length, "block lengths and displacements");
+        checkSameLength(blockLengths.length, types.length, "block lengths and types");
+        checkNonNegative(blockLengths, "block length");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment t = arena.allocate(ValueLayout.ADDRESS, Math.max(1, types.length));
+            for (int i = 0; i < types.length; i++) {
+                t.setAtIndex(ValueLayout.ADDRESS, i, Errors.checkNotNull(types[i], "types[" + i + "]").liveHandle());
+            }
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            Errors.check(mpi_h.MPI_Type_create_struct(types.length, ints(arena, blockLengths, "block lengths"),
+                    longs(arena, byteDisplacements, "displacements"), t, out), "MPI_Type_create_struct");
+            return derivedFrom(out);
+        }
+    }
+
+    /**
+     * {@code MPI_Type_create_subarray}: the block {@code subsizes} at {@code starts} of an array of
+     * {@code sizes} elements of this type.
+     */
+    public final Datatype subarray(int[] sizes, int[] subsizes, int[] starts, Order order) {
+        Errors.checkNotNull(sizes, "sizes");
+        Errors.checkNotNull(subsizes, "subsizes");
+        Errors.checkNotNull(starts, "starts");
+        Errors.checkNotNull(order, "order");
+        checkSameLength(sizes.length, subsizes.length, "sizes and subsizes");
+        checkSameLength(sizes.length, starts.length, "sizes and starts");
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] < 1 || subsizes[i] < 1 || subsizes[i] > sizes[i] || starts[i] < 0
+                    || starts[i] > sizes[i] - subsizes[i]) {
+                throw new IllegalArgumentException("dimension " + i + ": subarray of " + subsizes[i] + " at "
+                        + starts[i] + " does not fit in " + sizes[i]);
+            }
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            Errors.check(mpi_h.MPI_Type_create_subarray(sizes.length, ints(arena, sizes, "sizes"),
+                    ints(arena, subsizes, "subsizes"), ints(arena, starts, "starts"), order.value, liveHandle(), out),
+                    "MPI_Type_create_subarray");
+            return derivedFrom(out);
+        }
+    }
+
+    /**
+     * {@code MPI_Type_create_darray}: the part of a global array of {@code gsizes} that process
+     * {@code rank} of {@code size} owns under an HPF-style distribution on a {@code psizes} grid.
+     */
+    public final Datatype darray(int size, int rank, int[] gsizes, Distribution[] distribs, int[] dargs,
+            int[] psizes, Order order) {
+        Errors.checkNotNull(gsizes, "global sizes");
+        Errors.checkNotNull(distribs, "distributions");
+        Errors.checkNotNull(dargs, "distribution arguments");
+        Errors.checkNotNull(psizes, "process grid sizes");
+        Errors.checkNotNull(order, "order");
+        int nd = gsizes.length;
+        checkSameLength(nd, distribs.length, "global sizes and distributions");
+        checkSameLength(nd, dargs.length, "global sizes and distribution arguments");
+        checkSameLength(nd, psizes.length, "global sizes and process grid sizes");
+        if (size < 1 || rank < 0 || rank >= size) {
+            throw new IllegalArgumentException("invalid rank " + rank + " of " + size);
+        }
+        long grid = 1;
+        for (int p : psizes) {
+            grid *= checkNonNegative(p, "process grid size");
+        }
+        if (grid != size) {
+            throw new IllegalArgumentException("process grid of " + grid + " processes for " + size);
+        }
+        int[] d = new int[nd];
+        for (int i = 0; i < nd; i++) {
+            d[i] = Errors.checkNotNull(distribs[i], "distributions[" + i + "]").value;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            Errors.check(mpi_h.MPI_Type_create_darray(size, rank, nd, ints(arena, gsizes, "global sizes"),
+                    ints(arena, d, "distributions"), ints(arena, dargs, "distribution arguments"),
+                    ints(arena, psizes, "process grid sizes"), order.value, liveHandle(), out),
+                    "MPI_Type_create_darray");
+            return derivedFrom(out);
+        }
+    }
+
+    /** {@code MPI_Type_create_resized}: this layout with lower bound {@code lb} and extent {@code extent}, in bytes. */
+    public final Datatype resized(long lb, long extent) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Type_create_resized(liveHandle(), lb, extent, s.handle0), "MPI_Type_create_resized");
+        return derivedFrom(s.handle0);
+    }
+
+    private void loadBounds() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = arena.allocate(ValueLayout.JAVA_LONG);
+            MemorySegment b = arena.allocate(ValueLayout.JAVA_LONG);
+            MemorySegment h = liveHandle();
+            Errors.check(mpi_h.MPI_Type_get_true_extent(h, a, b), "MPI_Type_get_true_extent");
+            long tlb = a.get(ValueLayout.JAVA_LONG, 0);
+            long text = b.get(ValueLayout.JAVA_LONG, 0);
+            Errors.check(mpi_h.MPI_Type_get_extent(h, a, b), "MPI_Type_get_extent");
+            lowerBound = a.get(ValueLayout.JAVA_LONG, 0);
+            extent = b.get(ValueLayout.JAVA_LONG, 0);
+            trueLb = tlb;
+            trueExtent = text;
+        }
+    }
+
+    /** {@code MPI_Type_get_extent}: the lower bound, in bytes (0 for predefined types). */
+    public final long lowerBound() {
+        if (trueExtent < 0) {
+            loadBounds();
+        }
+        return lowerBound;
+    }
+
+    /** {@code MPI_Type_get_true_extent}: where the first byte of data lies, relative to an element's start. */
+    public final long trueLowerBound() {
+        if (trueExtent < 0) {
+            loadBounds();
+        }
+        return trueLb;
+    }
+
+    /** {@code MPI_Type_get_true_extent}: the span from the first to the last byte of data of one element. */
+    public final long trueExtent() {
+        if (trueExtent < 0) {
+            loadBounds();
+        }
+        return trueExtent;
+    }
+
+    /** {@code MPI_Type_get_envelope}: how this datatype was made. */
+    public final Envelope envelope() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment n = arena.allocate(ValueLayout.JAVA_INT, 4);
+            Errors.check(mpi_h.MPI_Type_get_envelope(liveHandle(), n, n.asSlice(4), n.asSlice(8), n.asSlice(12)),
+                    "MPI_Type_get_envelope");
+            return new Envelope(n.getAtIndex(ValueLayout.JAVA_INT, 0), n.getAtIndex(ValueLayout.JAVA_INT, 1),
+                    n.getAtIndex(ValueLayout.JAVA_INT, 2), Combiner.of(n.getAtIndex(ValueLayout.JAVA_INT, 3)));
+        }
+    }
+
+    /**
+     * {@code MPI_Type_get_contents}: the arguments of the constructor that made this datatype.
+     *
+     * @throws IllegalStateException for a predefined datatype (it has no contents)
+     */
+    public final Contents contents() {
+        Envelope e = envelope();
+        if (e.combiner() == Combiner.NAMED) {
+            throw new IllegalStateException("a predefined datatype has no contents");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ints = arena.allocate(ValueLayout.JAVA_INT, Math.max(1, e.numIntegers()));
+            MemorySegment addrs = arena.allocate(ValueLayout.JAVA_LONG, Math.max(1, e.numAddresses()));
+            MemorySegment types = arena.allocate(ValueLayout.ADDRESS, Math.max(1, e.numDatatypes()));
+            Errors.check(mpi_h.MPI_Type_get_contents(liveHandle(), e.numIntegers(), e.numAddresses(),
+                    e.numDatatypes(), ints, addrs, types), "MPI_Type_get_contents");
+            int[] i = ints.asSlice(0, 4L * e.numIntegers()).toArray(ValueLayout.JAVA_INT);
+            long[] a = addrs.asSlice(0, 8L * e.numAddresses()).toArray(ValueLayout.JAVA_LONG);
+            Datatype[] t = new Datatype[e.numDatatypes()];
+            for (int k = 0; k < t.length; k++) {
+                MemorySegment h = types.getAtIndex(ValueLayout.ADDRESS, k);
+                Datatype named = Named.of(h);
+                if (named != null) {
+                    t[k] = named;
+                } else {
+                    t[k] = new Datatype(h, false, false);
+                    t[k].committed = true;
+                }
+            }
+            return new Contents(i, a, java.util.List.of(t));
+        }
+    }
+
+    /** {@code MPI_Type_set_name}: names this datatype (for debuggers and error messages). */
+    public final void setName(String name) {
+        Errors.checkNotNull(name, "name");
+        if (name.length() >= mpi_h.MPI_MAX_OBJECT_NAME()) {
+            throw new IllegalArgumentException("name longer than " + (mpi_h.MPI_MAX_OBJECT_NAME() - 1));
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            Errors.check(mpi_h.MPI_Type_set_name(liveHandle(), arena.allocateFrom(name)), "MPI_Type_set_name");
+        }
+    }
+
+    /** The datatype a handle MPI hands back names: a predefined constant, or null for a derived type. */
+    static Datatype predefinedOf(MemorySegment handle) {
+        return Named.of(handle);
+    }
+
+    /**
+     * A view of a derived datatype MPI hands to a user function: usable, but not this object's to
+     * free (the caller's own {@link Datatype} owns the handle).
+     */
+    static Datatype borrowed(MemorySegment handle) {
+        Datatype d = new Datatype(handle, true, false);
+        return d;
+    }
+
+    /** The predefined datatypes by handle, built on first use (after the constants exist). */
+    private static final class Named {
+        private static final java.util.Map<Long, Datatype> BY_ADDRESS = new java.util.HashMap<>();
+
+        static {
+            for (Datatype d : new Datatype[] {BYTE, PACKED, CHAR, SIGNED_CHAR, UNSIGNED_CHAR, WCHAR, SHORT,
+                    UNSIGNED_SHORT, INT, UNSIGNED, LONG, UNSIGNED_LONG, LONG_LONG, UNSIGNED_LONG_LONG, FLOAT, DOUBLE,
+                    LONG_DOUBLE, C_BOOL, INT8_T, INT16_T, INT32_T, INT64_T, UINT8_T, UINT16_T, UINT32_T, UINT64_T,
+                    AINT, OFFSET, COUNT, C_FLOAT_COMPLEX, C_DOUBLE_COMPLEX, FLOAT_INT, DOUBLE_INT, LONG_INT, INT_INT,
+                    SHORT_INT, LONG_DOUBLE_INT}) {
+                BY_ADDRESS.putIfAbsent(d.rawHandle().address(), d);
+            }
+        }
+
+        static Datatype of(MemorySegment h) {
+            return BY_ADDRESS.get(h.address());
+        }
+    }
+
+    // ---- pack / unpack ------------------------------------------------------------------------
+
+    private static final String EXTERNAL32 = "external32";
+
+    /**
+     * {@code MPI_Pack}: packs {@code count} elements of this type from {@code in} into {@code out}
+     * at byte {@code position}.
+     *
+     * @return the position after the packed data
+     */
+    public final long pack(MemorySegment in, long count, MemorySegment out, long position, Comm comm) {
+        Buffers.check(in, count, this);
+        checkPosition(out, position);
+        Errors.checkNotNull(comm, "communicator");
+        Scratch s = Scratch.get();
+        s.int0.set(ValueLayout.JAVA_INT, 0, (int) position);
+        Errors.check(CollectiveDowncalls.pack(in, (int) count, handle(), out, clampInt(out.byteSize()), s.int0,
+                comm.handle()), "MPI_Pack");
+        return s.int0();
+    }
+
+    /**
+     * {@code MPI_Unpack}: unpacks {@code count} elements of this type from {@code in}, starting at
+     * byte {@code position}, into {@code out}.
+     *
+     * @return the position after the unpacked data
+     */
+    public final long unpack(MemorySegment in, long position, MemorySegment out, long count, Comm comm) {
+        Buffers.check(out, count, this);
+        checkPosition(in, position);
+        Errors.checkNotNull(comm, "communicator");
+        Scratch s = Scratch.get();
+        s.int0.set(ValueLayout.JAVA_INT, 0, (int) position);
+        Errors.check(CollectiveDowncalls.unpack(in, clampInt(in.byteSize()), s.int0, out, (int) count, handle(),
+                comm.handle()), "MPI_Unpack");
+        return s.int0();
+    }
+
+    /** {@code MPI_Pack_size}: an upper bound on the bytes {@link #pack} needs for {@code count} elements. */
+    public final long packSize(long count, Comm comm) {
+        Errors.checkCount(count);
+        checkUsable();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Pack_size(checkIntCount(count), handle(), Errors.checkNotNull(comm, "communicator")
+                .handle(), s.int0), "MPI_Pack_size");
+        return s.int0();
+    }
+
+    /** {@code MPI_Pack_external} with the portable {@code "external32"} representation. */
+    public final long packExternal(MemorySegment in, long count, MemorySegment out, long position) {
+        Buffers.check(in, count, this);
+        checkPosition(out, position);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pos = arena.allocateFrom(ValueLayout.JAVA_LONG, position);
+            Errors.check(CollectiveDowncalls.packExternal(arena.allocateFrom(EXTERNAL32), in, (int) count, handle(),
+                    out, out.byteSize(), pos), "MPI_Pack_external");
+            return pos.get(ValueLayout.JAVA_LONG, 0);
+        }
+    }
+
+    /** {@code MPI_Unpack_external} with the portable {@code "external32"} representation. */
+    public final long unpackExternal(MemorySegment in, long position, MemorySegment out, long count) {
+        Buffers.check(out, count, this);
+        checkPosition(in, position);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pos = arena.allocateFrom(ValueLayout.JAVA_LONG, position);
+            Errors.check(CollectiveDowncalls.unpackExternal(arena.allocateFrom(EXTERNAL32), in, in.byteSize(), pos,
+                    out, (int) count, handle()), "MPI_Unpack_external");
+            return pos.get(ValueLayout.JAVA_LONG, 0);
+        }
+    }
+
+    /** {@code MPI_Pack_external_size}: the bytes {@code count} elements take in {@code "external32"}. */
+    public final long packExternalSize(long count) {
+        Errors.checkCount(count);
+        checkUsable();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment size = arena.allocate(ValueLayout.JAVA_LONG);
+            Errors.check(mpi_h.MPI_Pack_external_size(arena.allocateFrom(EXTERNAL32), checkIntCount(count), handle(),
+                    size), "MPI_Pack_external_size");
+            return size.get(ValueLayout.JAVA_LONG, 0);
+        }
+    }
+
+    private static int checkIntCount(long count) {
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("count " + count + " exceeds 2^31-1");
+        }
+        return (int) count;
+    }
+
+    private static void checkPosition(MemorySegment buf, long position) {
+        Errors.checkNotNull(buf, "pack buffer");
+        if (position < 0 || position > buf.byteSize()) {
+            throw new IllegalArgumentException("position " + position + " outside the buffer of " + buf.byteSize()
+                    + " bytes");
+        }
+    }
+
+    private static int clampInt(long n) {
+        return (int) Math.min(n, Integer.MAX_VALUE);
     }
 
     @Override

@@ -1,6 +1,16 @@
 package org.mpi4j;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.IntBinaryOperator;
+import java.util.function.LongBinaryOperator;
 import org.mpi4j.ffi.mpi_h;
 
 /** A reduction operation ({@code MPI_Op}). The predefined operations are constants of this class. */
@@ -52,5 +62,186 @@ public class Op extends NativeHandle {
     @Override
     void release(MemorySegment handleRef) {
         Errors.check(mpi_h.MPI_Op_free(handleRef), "MPI_Op_free");
+    }
+
+    // ---- user-defined operations -------------------------------------------------------------
+    // The Java function runs in an FFM upcall. An exception must not unwind through MPI (the JVM
+    // would crash), so the upcall catches it, the operation keeps the first one, and the reduction
+    // that used the op rethrows it once MPI has returned (rethrowFailure).
+
+    private static final FunctionDescriptor USER_FN = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS,
+            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS);
+    private static final MethodHandle INVOKE;
+
+    static {
+        try {
+            INVOKE = MethodHandles.lookup().findVirtual(Op.class, "invoke", MethodType.methodType(void.class,
+                    MemorySegment.class, MemorySegment.class, MemorySegment.class, MemorySegment.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The Java body of a user-defined op; null for predefined ones. */
+    private UserFunction function;
+    /** The upcall stub MPI calls; reachable from this op (and from requests that use it). */
+    private MemorySegment stub;
+    /** The first exception the function threw and no reduction has rethrown yet. */
+    private volatile Throwable failure;
+
+    /**
+     * {@code MPI_Op_create}: a reduction operation whose body is {@code function}.
+     *
+     * @param commute whether the operation is commutative (MPI may then reorder operands); an
+     *                operation is always taken to be associative
+     */
+    public static Op create(UserFunction function, boolean commute) {
+        Errors.checkNotNull(function, "function");
+        MPI.ensureInitialized();
+        Op op = new Op(null, false, false);
+        op.function = function;
+        op.stub = Linker.nativeLinker().upcallStub(INVOKE.bindTo(op), USER_FN, Arena.ofAuto());
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Op_create(op.stub, commute ? 1 : 0, s.handle0), "MPI_Op_create");
+        op.setHandle(s.handle0());
+        return op;
+    }
+
+    /**
+     * An element-wise operation on {@code double}s ({@link Datatype#DOUBLE}):
+     * {@code inout[i] = f(in[i], inout[i])}.
+     */
+    public static Op ofDoubles(DoubleBinaryOperator f, boolean commute) {
+        Errors.checkNotNull(f, "function");
+        return create((in, inout, n, type) -> {
+            requireType(type, 8, "double", Datatype.DOUBLE);
+            for (long i = 0; i < n; i++) {
+                inout.setAtIndex(ValueLayout.JAVA_DOUBLE, i, f.applyAsDouble(in.getAtIndex(ValueLayout.JAVA_DOUBLE, i),
+                        inout.getAtIndex(ValueLayout.JAVA_DOUBLE, i)));
+            }
+        }, commute);
+    }
+
+    /**
+     * An element-wise operation on {@code int}s ({@link Datatype#INT}, {@link Datatype#INT32_T}):
+     * {@code inout[i] = f(in[i], inout[i])}.
+     */
+    public static Op ofInts(IntBinaryOperator f, boolean commute) {
+        Errors.checkNotNull(f, "function");
+        return create((in, inout, n, type) -> {
+            requireType(type, 4, "int", Datatype.INT, Datatype.INT32_T);
+            for (long i = 0; i < n; i++) {
+                inout.setAtIndex(ValueLayout.JAVA_INT, i, f.applyAsInt(in.getAtIndex(ValueLayout.JAVA_INT, i),
+                        inout.getAtIndex(ValueLayout.JAVA_INT, i)));
+            }
+        }, commute);
+    }
+
+    /**
+     * An element-wise operation on {@code long}s ({@link Datatype#INT64_T}, {@link Datatype#LONG},
+     * {@link Datatype#LONG_LONG}): {@code inout[i] = f(in[i], inout[i])}.
+     */
+    public static Op ofLongs(LongBinaryOperator f, boolean commute) {
+        Errors.checkNotNull(f, "function");
+        return create((in, inout, n, type) -> {
+            requireType(type, 8, "long", Datatype.INT64_T, Datatype.LONG, Datatype.LONG_LONG);
+            for (long i = 0; i < n; i++) {
+                inout.setAtIndex(ValueLayout.JAVA_LONG, i, f.applyAsLong(in.getAtIndex(ValueLayout.JAVA_LONG, i),
+                        inout.getAtIndex(ValueLayout.JAVA_LONG, i)));
+            }
+        }, commute);
+    }
+
+    private static void requireType(Datatype type, long size, String what, Datatype... accepted) {
+        for (Datatype a : accepted) {
+            if (a.equals(type)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("this operation works on " + what + " elements, not on " + type);
+    }
+
+    /** {@code MPI_Op_commutative}: whether MPI may reorder the operands. */
+    public boolean isCommutative() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Op_commutative(handle(), s.int0), "MPI_Op_commutative");
+        return s.int0() != 0;
+    }
+
+    /**
+     * {@code MPI_Reduce_local}: {@code inout[i] = in[i] op inout[i]} for {@code count} elements of
+     * {@code type}, on this process only.
+     */
+    public void reduceLocal(MemorySegment in, MemorySegment inout, long count, Datatype type) {
+        Buffers.check(in, count, type);
+        Buffers.check(inout, count, type);
+        Buffers.checkWritable(inout);
+        if (function != null && Intracomm.viaNative(in, inout, this, (a, b) -> reduceLocal(a, b, count, type))) {
+            return;
+        }
+        int rc = CollectiveDowncalls.reduceLocal(in, inout, (int) count, type.handle(), handle());
+        if (function != null) {
+            rethrowFailure();
+        }
+        Errors.check(rc, "MPI_Reduce_local");
+    }
+
+    /** {@code MPI_Reduce_local} over whole segments, count and datatype inferred from {@code in}. */
+    public void reduceLocal(MemorySegment in, MemorySegment inout) {
+        Datatype t = Buffers.typeOf(Errors.checkNotNull(in, "buffer"));
+        reduceLocal(in, inout, Buffers.countOf(in, t), t);
+    }
+
+    /** Whether this operation's body is a Java function. */
+    public boolean isUserDefined() {
+        return function != null;
+    }
+
+    /** The upcall MPI makes: never lets an exception escape. */
+    private void invoke(MemorySegment in, MemorySegment inout, MemorySegment lenPtr, MemorySegment typePtr) {
+        if (failure != null) {
+            return; // the result is undefined already; do not pile up further failures
+        }
+        try {
+            int len = lenPtr.reinterpret(4).get(ValueLayout.JAVA_INT, 0);
+            MemorySegment th = typePtr.reinterpret(ValueLayout.ADDRESS.byteSize()).get(ValueLayout.ADDRESS, 0);
+            Datatype type = Datatype.predefinedOf(th);
+            if (type == null) {
+                type = Datatype.borrowed(th);
+            }
+            long bytes = Math.max(0, type.bytesFor(len));
+            function.apply(in.reinterpret(bytes), inout.reinterpret(bytes), len, type);
+        } catch (Throwable t) {
+            if (failure == null) {
+                failure = t;
+            }
+        }
+    }
+
+    /**
+     * Rethrows what the Java body threw during the reduction that just returned, if anything:
+     * a {@link RuntimeException} or {@link Error} as it is, a checked exception wrapped in an
+     * {@link IllegalStateException}.
+     */
+    final void rethrowFailure() {
+        Throwable t = failure;
+        if (t != null) {
+            failure = null;
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException("user-defined operation failed: " + t, t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        if (isFreed()) {
+            return "Op[freed]";
+        }
+        return function != null ? "Op[user-defined]" : "Op[predefined]";
     }
 }
