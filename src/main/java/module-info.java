@@ -9,7 +9,10 @@ module org.mpi4j {
     requires java.compiler;
     // only org.mpi4j.Shell uses it; resolved by default on the class path, --add-modules jdk.jshell on the module path
     requires static jdk.jshell;
-    requires com.esotericsoftware.kryo;
+    // object messaging: Kryo's types appear in KryoSerializer's API; Objenesis creates objects
+    // without calling constructors
+    requires transitive com.esotericsoftware.kryo;
+    requires org.objenesis;
 
     exports org.mpi4j;
 }

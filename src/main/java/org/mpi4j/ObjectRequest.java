@@ -1,0 +1,288 @@
+package org.mpi4j;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.mpi4j.ffi.MPI_Status;
+import org.mpi4j.ffi.mpi_h;
+
+/**
+ * A nonblocking object operation ({@link Comm#isendObject}, {@link Comm#irecvObject}, ...): one or
+ * more MPI requests that complete to an object, as mpi4py's {@code req.wait()} returns the
+ * received object.
+ *
+ * <p>A receive needs no size bound: it matches the message when first tested or waited for
+ * ({@code MPI_Improbe}/{@code MPI_Mprobe}), receives it with its exact size and then its
+ * out-of-band parts. Until complete, the request keeps its native buffers alive. Not for use by
+ * several threads at once.
+ *
+ * @param <T> the type of the received object ({@link Void} for sends)
+ */
+public final class ObjectRequest<T> {
+    private enum State { PROBE, PARTS, DONE }
+
+    private State state;
+    private Request[] requests;
+    private T value;
+    private RuntimeException failure;
+
+    // receives only
+    private final Comm comm;
+    private final int source;
+    private final int tag;
+    private ObjectFrame frame;
+    private Object[] parts;
+    private MemorySegment[] staged;
+    private int matchedSource;
+    private int matchedTag;
+    private long bytes;
+
+    private ObjectRequest(Comm comm, int source, int tag, State state, Request[] requests) {
+        this.comm = comm;
+        this.source = source;
+        this.tag = tag;
+        this.state = state;
+        this.requests = requests;
+    }
+
+    static ObjectRequest<Void> forSend(Request[] requests) {
+        return new ObjectRequest<>(null, 0, 0, State.PARTS, requests);
+    }
+
+    static <T> ObjectRequest<T> forRecv(Comm comm, int source, int tag) {
+        ObjectRequest<T> r = new ObjectRequest<>(comm, source, tag, State.PROBE, new Request[0]);
+        PENDING.get().add(r);
+        return r;
+    }
+
+    /** A receive of a message already matched by {@code MPI_Mprobe} (see {@link ObjectMessage#irecv()}). */
+    static <T> ObjectRequest<T> forMatched(Comm comm, MemorySegment message, MemorySegment probedStatus) {
+        ObjectRequest<T> r = new ObjectRequest<>(comm, 0, 0, State.PROBE, new Request[0]);
+        r.matched(message, probedStatus);
+        return r;
+    }
+
+    /**
+     * Waits for completion.
+     *
+     * @return the received object (null for sends)
+     * @throws SerializationException if the received payload cannot be deserialized
+     */
+    public T waitFor() {
+        return waitFor(null);
+    }
+
+    /** Waits for completion, filling {@code status} (source, tag, total bytes); it may be null. */
+    public T waitFor(Status status) {
+        if (state == State.PROBE) {
+            if (PENDING.get().size() == 1 && source != MPI.PROC_NULL) {
+                // the only receive waiting to be matched: block in MPI
+                Scratch s = Scratch.get();
+                Errors.check(mpi_h.MPI_Mprobe(source, tag, comm.handle(), s.handle0, s.status), "MPI_Mprobe");
+                matched(s.handle0(), s.status);
+            } else {
+                while (state == State.PROBE) {
+                    progressPending();
+                    Thread.onSpinWait();
+                }
+            }
+        }
+        if (state == State.PARTS) {
+            if (PENDING.get().isEmpty()) {
+                for (Request r : requests) {
+                    r.waitFor();
+                }
+            } else {
+                // other receives of this thread wait to be matched: keep matching them, or their
+                // senders (blocked on their parts) could wait for us while we wait for them
+                while (!partsDone()) {
+                    progressPending();
+                    Thread.onSpinWait();
+                }
+            }
+            finish();
+        }
+        return result(status);
+    }
+
+    private boolean partsDone() {
+        for (Request r : requests) {
+            if (!r.isComplete() && !r.test()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- progress of receives not yet matched --------------------------------------------------
+    // A receive is matched lazily (its size is unknown until then), so MPI cannot progress it on its
+    // own; every object wait of the thread matches the pending ones, oldest first.
+
+    private static final ThreadLocal<java.util.ArrayList<ObjectRequest<?>>> PENDING =
+            ThreadLocal.withInitial(java.util.ArrayList::new);
+
+    /** Whether this thread has object receives waiting to be matched. */
+    static boolean anyPending() {
+        return !PENDING.get().isEmpty();
+    }
+
+    /** Tries to match every pending receive of this thread, in the order they were started. */
+    static void progressPending() {
+        java.util.ArrayList<ObjectRequest<?>> list = PENDING.get();
+        if (list.isEmpty()) {
+            return;
+        }
+        for (Object o : list.toArray()) {
+            ((ObjectRequest<?>) o).tryMatch();
+        }
+    }
+
+    private boolean tryMatch() {
+        if (state != State.PROBE) {
+            return true;
+        }
+        if (source == MPI.PROC_NULL) {
+            completeProcNull();
+            return true;
+        }
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Improbe(source, tag, comm.handle(), s.int0, s.handle0, s.status), "MPI_Improbe");
+        if (s.int0() == 0) {
+            return false;
+        }
+        matched(s.handle0(), s.status);
+        return true;
+    }
+
+    /** Whether the operation has completed, without blocking; on true, {@link #get()} has the object. */
+    public boolean test() {
+        return test(null);
+    }
+
+    /** {@link #test()}, filling {@code status} (which may be null) when it returns true. */
+    public boolean test(Status status) {
+        if (state == State.PROBE) {
+            progressPending();
+            if (state == State.PROBE) {
+                return false;
+            }
+        }
+        if (state == State.PARTS) {
+            if (!partsDone()) {
+                return false;
+            }
+            finish();
+        }
+        result(status);
+        return true;
+    }
+
+    /** Whether the operation has completed. */
+    public boolean isComplete() {
+        return state == State.DONE;
+    }
+
+    /**
+     * The received object of a completed operation.
+     *
+     * @throws IllegalStateException if it has not completed yet
+     */
+    public T get() {
+        if (state != State.DONE) {
+            throw new IllegalStateException("the operation has not completed; call waitFor() or test()");
+        }
+        return result(null);
+    }
+
+    private T result(Status status) {
+        if (failure != null) {
+            throw failure;
+        }
+        if (status != null && comm != null) {
+            ObjectTransport.fillStatus(status, matchedSource, matchedTag, bytes);
+        }
+        return value;
+    }
+
+    private void completeProcNull() {
+        PENDING.get().remove(this);
+        matchedSource = MPI.PROC_NULL;
+        matchedTag = MPI.ANY_TAG;
+        state = State.DONE;
+    }
+
+    /** The frame is matched: receive it now (its size is known) and post the receives of its parts. */
+    private void matched(MemorySegment msg, MemorySegment probed) {
+        PENDING.get().remove(this);
+        MemorySegment c = comm.handle();
+        matchedSource = MPI_Status.MPI_SOURCE(probed);
+        matchedTag = MPI_Status.MPI_TAG(probed);
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Get_count(probed, Datatype.BYTE.handle(), s.int1), "MPI_Get_count");
+        int count = s.int1();
+        if (matchedSource == MPI.PROC_NULL) {
+            s.handle0.set(java.lang.foreign.ValueLayout.ADDRESS, 0, msg);
+            Errors.check(mpi_h.MPI_Mrecv(MemorySegment.NULL, 0, Datatype.BYTE.handle(), s.handle0,
+                    mpi_h.MPI_STATUS_IGNORE()), "MPI_Mrecv");
+            matchedTag = MPI.ANY_TAG;
+            state = State.DONE;
+            return;
+        }
+        ObjectFrame f = ObjectFrame.obtain();
+        try {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment buf = arena.allocate(Math.max(1, count));
+                MemorySegment ref = arena.allocate(java.lang.foreign.ValueLayout.ADDRESS);
+                ref.set(java.lang.foreign.ValueLayout.ADDRESS, 0, msg);
+                Errors.check(mpi_h.MPI_Mrecv(buf, count, Datatype.BYTE.handle(), ref, mpi_h.MPI_STATUS_IGNORE()),
+                        "MPI_Mrecv");
+                MemorySegment.copy(buf, 0, MemorySegment.ofArray(f.frameBuffer(count)), 0, count);
+            }
+            bytes = count;
+            parts = f.open(count, matchedSource, matchedTag);
+            staged = new MemorySegment[parts.length];
+            requests = ObjectTransport.postPartReceives(c, parts, staged, matchedSource, matchedTag);
+            for (MemorySegment m : staged) {
+                bytes += m.byteSize();
+            }
+            frame = f;
+            f = null;
+            state = State.PARTS;
+        } catch (RuntimeException e) {
+            failure = e;
+            state = State.DONE;
+        } finally {
+            if (f != null) {
+                f.release();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void finish() {
+        state = State.DONE;
+        requests = null;
+        if (frame == null) {
+            return; // a send
+        }
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                if (!(parts[i] instanceof MemorySegment)) {
+                    MemorySegment.copy(staged[i], 0, ObjectFrame.segmentOf(parts[i]), 0, staged[i].byteSize());
+                }
+            }
+            value = (T) frame.decode(matchedSource, matchedTag);
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            frame.release();
+            frame = null;
+            parts = null;
+            staged = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ObjectRequest[" + state.name().toLowerCase() + "]";
+    }
+}

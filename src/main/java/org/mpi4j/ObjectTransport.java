@@ -1,0 +1,538 @@
+package org.mpi4j;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import org.mpi4j.ffi.MPI_Status;
+import org.mpi4j.ffi.mpi_h;
+
+/**
+ * Object messaging over MPI: the frame and out-of-band parts of {@link ObjectFrame} sent with the
+ * point-to-point and collective calls of the bindings. Blocking calls send from and receive into
+ * the Java arrays themselves (critical downcalls); nonblocking ones stage through native memory
+ * that their request keeps alive.
+ *
+ * <p>A message is matched by its frame (mprobe, then mrecv of exactly its size: no receive size
+ * bound, no truncation); the parts follow from the same source with the same tag, and MPI's
+ * non-overtaking rule keeps them in order.
+ */
+final class ObjectTransport {
+    private ObjectTransport() {
+    }
+
+    /** The send modes: {@code MPI_Send}, {@code MPI_Ssend}, {@code MPI_Bsend}. */
+    enum Mode {
+        STANDARD("MPI_Send", "MPI_Isend"), SYNCHRONOUS("MPI_Ssend", "MPI_Issend"), BUFFERED("MPI_Bsend", "MPI_Ibsend");
+
+        final String blocking;
+        final String nonblocking;
+
+        Mode(String blocking, String nonblocking) {
+            this.blocking = blocking;
+            this.nonblocking = nonblocking;
+        }
+    }
+
+    private static final MethodHandle SEND = Downcalls.critical(mpi_h.MPI_Send$address(), mpi_h.MPI_Send$descriptor());
+    private static final MethodHandle SSEND = Downcalls.critical(mpi_h.MPI_Ssend$address(),
+            mpi_h.MPI_Ssend$descriptor());
+    private static final MethodHandle BSEND = Downcalls.critical(mpi_h.MPI_Bsend$address(),
+            mpi_h.MPI_Bsend$descriptor());
+    private static final MethodHandle RECV = Downcalls.critical(mpi_h.MPI_Recv$address(), mpi_h.MPI_Recv$descriptor());
+    private static final MethodHandle MRECV = Downcalls.critical(mpi_h.MPI_Mrecv$address(),
+            mpi_h.MPI_Mrecv$descriptor());
+    private static final MethodHandle BCAST = Downcalls.critical(mpi_h.MPI_Bcast$address(),
+            mpi_h.MPI_Bcast$descriptor());
+
+    private static MemorySegment byteType() {
+        return Datatype.BYTE.handle();
+    }
+
+    // ---- blocking point-to-point ----------------------------------------------------------------
+
+    static void send(Comm comm, Object obj, int dest, int tag, Mode mode) {
+        MemorySegment c = comm.handle();
+        comm.checkDest(dest);
+        comm.checkSendTag(tag);
+        if (ObjectRequest.anyPending()) {
+            // a blocking send could wait for a receiver that waits for one of our pending receives
+            isend(comm, obj, dest, tag, mode).waitFor();
+            return;
+        }
+        ObjectFrame f = ObjectFrame.obtain();
+        try {
+            int len = f.encode(obj, true);
+            Errors.check(blockingSend(mode, f.frame(len), len, dest, tag, c), mode.blocking);
+            Mode partMode = mode == Mode.SYNCHRONOUS ? Mode.STANDARD : mode;
+            for (int i = 0, n = f.parts(); i < n; i++) {
+                MemorySegment part = f.part(i);
+                long size = part.byteSize();
+                int limit = ObjectFrame.chunkLimit;
+                for (long off = 0; off < size; off += limit) {
+                    int chunk = (int) Math.min(limit, size - off);
+                    Errors.check(blockingSend(partMode, part.asSlice(off, chunk), chunk, dest, tag, c),
+                            partMode.blocking);
+                }
+            }
+        } finally {
+            f.release();
+        }
+    }
+
+    private static int blockingSend(Mode mode, MemorySegment buf, int count, int dest, int tag, MemorySegment c) {
+        MemorySegment type = byteType();
+        try {
+            if (buf.isNative()) {
+                return switch (mode) {
+                    case STANDARD -> mpi_h.MPI_Send(buf, count, type, dest, tag, c);
+                    case SYNCHRONOUS -> mpi_h.MPI_Ssend(buf, count, type, dest, tag, c);
+                    case BUFFERED -> mpi_h.MPI_Bsend(buf, count, type, dest, tag, c);
+                };
+            }
+            return switch (mode) {
+                case STANDARD -> (int) SEND.invokeExact(buf, count, type, dest, tag, c);
+                case SYNCHRONOUS -> (int) SSEND.invokeExact(buf, count, type, dest, tag, c);
+                case BUFFERED -> (int) BSEND.invokeExact(buf, count, type, dest, tag, c);
+            };
+        } catch (Throwable t) {
+            throw Errors.rethrow(t);
+        }
+    }
+
+    static Object recv(Comm comm, int source, int tag, Status status) {
+        MemorySegment c = comm.handle();
+        comm.checkSource(source);
+        comm.checkRecvTag(tag);
+        Scratch s = Scratch.get();
+        if (source == MPI.PROC_NULL) {
+            Errors.check(mpi_h.MPI_Recv(MemorySegment.NULL, 0, byteType(), source, tag, c, s.status), "MPI_Recv");
+            if (status != null) {
+                status.fill(s.status);
+            }
+            return null;
+        }
+        if (ObjectRequest.anyPending()) {
+            // match in order with the pending receives of this thread, progressing them meanwhile
+            return ObjectRequest.forRecv(comm, source, tag).waitFor(status);
+        }
+        Errors.check(mpi_h.MPI_Mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
+        return receiveMatched(c, s.handle0, s.status, status);
+    }
+
+    /**
+     * Receives the message matched into {@code messageRef} (with its probe status in
+     * {@code probed}), then its parts, and decodes it.
+     */
+    static Object receiveMatched(MemorySegment c, MemorySegment messageRef, MemorySegment probed, Status status) {
+        int src = MPI_Status.MPI_SOURCE(probed);
+        int tg = MPI_Status.MPI_TAG(probed);
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Get_count(probed, byteType(), s.int1), "MPI_Get_count");
+        int count = s.int1();
+        if (src == MPI.PROC_NULL) {
+            Errors.check(mpi_h.MPI_Mrecv(MemorySegment.NULL, 0, byteType(), messageRef, mpi_h.MPI_STATUS_IGNORE()),
+                    "MPI_Mrecv");
+            if (status != null) {
+                status.fill(probed);
+            }
+            return null;
+        }
+        ObjectFrame f = ObjectFrame.obtain();
+        try {
+            byte[] buf = f.frameBuffer(count);
+            int rc;
+            try {
+                rc = (int) MRECV.invokeExact(MemorySegment.ofArray(buf), count, byteType(), messageRef,
+                        mpi_h.MPI_STATUS_IGNORE());
+            } catch (Throwable t) {
+                throw Errors.rethrow(t);
+            }
+            Errors.check(rc, "MPI_Mrecv");
+            Object[] parts = f.open(count, src, tg);
+            long total = count;
+            for (Object p : parts) {
+                MemorySegment part = ObjectFrame.segmentOf(p);
+                receiveChunks(part, src, tg, c);
+                total += part.byteSize();
+            }
+            Object obj = f.decode(src, tg);
+            if (status != null) {
+                MPI_Status._ucount(probed, total);
+                status.fill(probed);
+            }
+            return obj;
+        } finally {
+            f.release();
+        }
+    }
+
+    private static void receiveChunks(MemorySegment part, int src, int tag, MemorySegment c) {
+        long size = part.byteSize();
+        int limit = ObjectFrame.chunkLimit;
+        MemorySegment type = byteType();
+        for (long off = 0; off < size; off += limit) {
+            int chunk = (int) Math.min(limit, size - off);
+            MemorySegment slice = part.asSlice(off, chunk);
+            int rc;
+            if (slice.isNative()) {
+                rc = mpi_h.MPI_Recv(slice, chunk, type, src, tag, c, mpi_h.MPI_STATUS_IGNORE());
+            } else {
+                try {
+                    rc = (int) RECV.invokeExact(slice, chunk, type, src, tag, c, mpi_h.MPI_STATUS_IGNORE());
+                } catch (Throwable t) {
+                    throw Errors.rethrow(t);
+                }
+            }
+            Errors.check(rc, "MPI_Recv");
+        }
+    }
+
+    static Object sendrecv(Comm comm, Object obj, int dest, int sendTag, int source, int recvTag, Status status) {
+        comm.checkSource(source);
+        comm.checkRecvTag(recvTag);
+        // nonblocking send first: two processes exchanging large objects must not both block in a send
+        ObjectRequest<Void> sent = isend(comm, obj, dest, sendTag, Mode.STANDARD);
+        Object received;
+        try {
+            received = recv(comm, source, recvTag, status);
+        } finally {
+            sent.waitFor();
+        }
+        return received;
+    }
+
+    // ---- nonblocking point-to-point ----------------------------------------------------------------
+
+    static ObjectRequest<Void> isend(Comm comm, Object obj, int dest, int tag, Mode mode) {
+        MemorySegment c = comm.handle();
+        comm.checkDest(dest);
+        comm.checkSendTag(tag);
+        List<MemorySegment> messages = new ArrayList<>();
+        ObjectFrame f = ObjectFrame.obtain();
+        try {
+            int len = f.encode(obj, true);
+            Arena arena = Arena.ofAuto();
+            messages.add(arena.allocate(Math.max(1, len), 16).asSlice(0, len).copyFrom(f.frame(len)));
+            int limit = ObjectFrame.chunkLimit;
+            for (int i = 0, n = f.parts(); i < n; i++) {
+                MemorySegment part = f.part(i);
+                if (!part.isNative()) {
+                    part = arena.allocate(Math.max(1, part.byteSize()), 16).asSlice(0, part.byteSize()).copyFrom(part);
+                }
+                for (long off = 0; off < part.byteSize(); off += limit) {
+                    messages.add(part.asSlice(off, Math.min(limit, part.byteSize() - off)));
+                }
+            }
+        } finally {
+            f.release();
+        }
+        Request[] requests = new Request[messages.size()];
+        Scratch s = Scratch.get();
+        MemorySegment type = byteType();
+        for (int i = 0; i < requests.length; i++) {
+            MemorySegment m = messages.get(i);
+            Mode mm = i == 0 || mode != Mode.SYNCHRONOUS ? mode : Mode.STANDARD;
+            int count = (int) m.byteSize();
+            int rc = switch (mm) {
+                case STANDARD -> mpi_h.MPI_Isend(m, count, type, dest, tag, c, s.handle0);
+                case SYNCHRONOUS -> mpi_h.MPI_Issend(m, count, type, dest, tag, c, s.handle0);
+                case BUFFERED -> mpi_h.MPI_Ibsend(m, count, type, dest, tag, c, s.handle0);
+            };
+            Errors.check(rc, mm.nonblocking);
+            requests[i] = new Request(s.handle0(), false, m, null);
+        }
+        return ObjectRequest.forSend(requests);
+    }
+
+    /** Posts the receives of the parts of a frame already received into {@code f}, staged natively. */
+    static Request[] postPartReceives(MemorySegment c, Object[] parts, MemorySegment[] staged, int src, int tag) {
+        List<Request> list = new ArrayList<>();
+        Scratch s = Scratch.get();
+        int limit = ObjectFrame.chunkLimit;
+        for (int i = 0; i < parts.length; i++) {
+            long size = ObjectFrame.segmentOf(parts[i]).byteSize();
+            MemorySegment m = parts[i] instanceof MemorySegment seg ? seg
+                    : Arena.ofAuto().allocate(Math.max(1, size), 16).asSlice(0, size);
+            staged[i] = m;
+            for (long off = 0; off < size; off += limit) {
+                MemorySegment slice = m.asSlice(off, Math.min(limit, size - off));
+                Errors.check(mpi_h.MPI_Irecv(slice, (int) slice.byteSize(), byteType(), src, tag, c, s.handle0),
+                        "MPI_Irecv");
+                list.add(new Request(s.handle0(), false, slice, null));
+            }
+        }
+        return list.toArray(Request[]::new);
+    }
+
+    /** Fills {@code status} as a receive of {@code bytes} bytes from {@code source} with {@code tag}. */
+    static void fillStatus(Status status, int source, int tag, long bytes) {
+        if (status == null) {
+            return;
+        }
+        MemorySegment ns = Scratch.get().status;
+        MPI_Status.MPI_SOURCE(ns, source);
+        MPI_Status.MPI_TAG(ns, tag);
+        MPI_Status.MPI_ERROR(ns, 0);
+        MPI_Status._cancelled(ns, 0);
+        MPI_Status._ucount(ns, bytes);
+        status.fill(ns);
+    }
+
+    // ---- collectives ---------------------------------------------------------------------------
+
+    static int checkRoot(Comm comm, int root) {
+        if (root < 0 || root >= comm.size()) {
+            throw new IllegalArgumentException("invalid root " + root + " (communicator of " + comm.size()
+                    + " processes)");
+        }
+        return root;
+    }
+
+    private static SerializationException failedElsewhere(String op) {
+        return new SerializationException(op + " failed on another process (see its exception); nothing was"
+                + " exchanged");
+    }
+
+    static Object bcast(Intracomm comm, Object obj, int root) {
+        MemorySegment c = comm.handle();
+        checkRoot(comm, root);
+        boolean isRoot = comm.rank() == root;
+        ObjectFrame f = ObjectFrame.obtain();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment len = arena.allocate(ValueLayout.JAVA_LONG);
+            SerializationException failure = null;
+            if (isRoot) {
+                try {
+                    len.set(ValueLayout.JAVA_LONG, 0, f.encode(obj, true));
+                } catch (SerializationException e) {
+                    failure = e;
+                    len.set(ValueLayout.JAVA_LONG, 0, -1);
+                }
+            }
+            Errors.check(mpi_h.MPI_Bcast(len, 1, Datatype.INT64_T.handle(), root, c), "MPI_Bcast");
+            long n = len.get(ValueLayout.JAVA_LONG, 0);
+            if (failure != null) {
+                throw failure;
+            }
+            if (n < 0) {
+                throw failedElsewhere("bcastObject");
+            }
+            int count = (int) n;
+            MemorySegment frame = isRoot ? f.frame(count) : MemorySegment.ofArray(f.frameBuffer(count)).asSlice(0, count);
+            bcastBytes(frame, root, c);
+            if (isRoot) {
+                for (int i = 0, np = f.parts(); i < np; i++) {
+                    bcastBytes(f.part(i), root, c);
+                }
+                return obj;
+            }
+            Object[] parts = f.open(count, root, ObjectFrame.COLLECTIVE);
+            for (Object p : parts) {
+                bcastBytes(ObjectFrame.segmentOf(p), root, c);
+            }
+            return f.decode(root, ObjectFrame.COLLECTIVE);
+        } finally {
+            f.release();
+        }
+    }
+
+    private static void bcastBytes(MemorySegment buf, int root, MemorySegment c) {
+        long size = buf.byteSize();
+        int limit = ObjectFrame.chunkLimit;
+        MemorySegment type = byteType();
+        for (long off = 0; off < size; off += limit) {
+            int chunk = (int) Math.min(limit, size - off);
+            MemorySegment slice = buf.asSlice(off, chunk);
+            int rc;
+            try {
+                rc = slice.isNative() ? mpi_h.MPI_Bcast(slice, chunk, type, root, c)
+                        : (int) BCAST.invokeExact(slice, chunk, type, root, c);
+            } catch (Throwable t) {
+                throw Errors.rethrow(t);
+            }
+            Errors.check(rc, "MPI_Bcast");
+        }
+    }
+
+    /** Serializes {@code obj} into one native segment (frame and parts end to end). */
+    static MemorySegment flatten(Object obj) {
+        ObjectFrame f = ObjectFrame.obtain();
+        try {
+            return f.flatten(f.encode(obj, true));
+        } finally {
+            f.release();
+        }
+    }
+
+    /**
+     * The general exchange behind gather, scatter, allgather and alltoall: {@code sendTo[j]} (null
+     * for nothing) goes to rank j; the result holds what came from each rank (null for nothing).
+     * Sizes go first (alltoall), then the bytes in rounds of alltoallv whose total stays under
+     * {@link ObjectFrame#chunkLimit}, so any amount of data fits in int counts. A process that
+     * could not serialize passes {@code failed}: then every process throws and nothing is
+     * exchanged.
+     */
+    static MemorySegment[] exchange(Intracomm comm, MemorySegment[] sendTo, RuntimeException failed, String op) {
+        MemorySegment c = comm.handle();
+        int n = comm.size();
+        MemorySegment int64 = Datatype.INT64_T.handle();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sendSizes = arena.allocate(ValueLayout.JAVA_LONG, n);
+            MemorySegment recvSizes = arena.allocate(ValueLayout.JAVA_LONG, n);
+            long localMax = 0;
+            for (int j = 0; j < n; j++) {
+                long sz = failed != null || sendTo[j] == null ? 0 : sendTo[j].byteSize();
+                sendSizes.setAtIndex(ValueLayout.JAVA_LONG, j, sz);
+                localMax = Math.max(localMax, sz);
+            }
+            Errors.check(mpi_h.MPI_Alltoall(sendSizes, 1, int64, recvSizes, 1, int64, c), "MPI_Alltoall");
+            MemorySegment flags = arena.allocate(ValueLayout.JAVA_LONG, 2);
+            flags.setAtIndex(ValueLayout.JAVA_LONG, 0, localMax);
+            flags.setAtIndex(ValueLayout.JAVA_LONG, 1, failed != null ? 1 : 0);
+            Errors.check(mpi_h.MPI_Allreduce(mpi_h.MPI_IN_PLACE(), flags, 2, int64, OpenMpiAbi.predefined("MPI_MAX"), c),
+                    "MPI_Allreduce");
+            if (failed != null) {
+                throw failed;
+            }
+            if (flags.getAtIndex(ValueLayout.JAVA_LONG, 1) != 0) {
+                throw failedElsewhere(op);
+            }
+            long globalMax = flags.getAtIndex(ValueLayout.JAVA_LONG, 0);
+            MemorySegment[] received = new MemorySegment[n];
+            for (int j = 0; j < n; j++) {
+                long sz = recvSizes.getAtIndex(ValueLayout.JAVA_LONG, j);
+                if (sz > 0) {
+                    received[j] = Arena.ofAuto().allocate(sz, 16);
+                }
+            }
+            long per = Math.max(1, ObjectFrame.chunkLimit / n);
+            long rounds = (globalMax + per - 1) / per;
+            MemorySegment sc = arena.allocate(ValueLayout.JAVA_INT, n);
+            MemorySegment sd = arena.allocate(ValueLayout.JAVA_INT, n);
+            MemorySegment rc = arena.allocate(ValueLayout.JAVA_INT, n);
+            MemorySegment rd = arena.allocate(ValueLayout.JAVA_INT, n);
+            MemorySegment sstage = null;
+            MemorySegment rstage = null;
+            MemorySegment type = byteType();
+            for (long r = 0; r < rounds; r++) {
+                long off = r * per;
+                int stotal = 0;
+                int rtotal = 0;
+                for (int j = 0; j < n; j++) {
+                    int s = (int) Math.clamp(sendSizes.getAtIndex(ValueLayout.JAVA_LONG, j) - off, 0, per);
+                    int q = (int) Math.clamp(recvSizes.getAtIndex(ValueLayout.JAVA_LONG, j) - off, 0, per);
+                    sc.setAtIndex(ValueLayout.JAVA_INT, j, s);
+                    sd.setAtIndex(ValueLayout.JAVA_INT, j, stotal);
+                    rc.setAtIndex(ValueLayout.JAVA_INT, j, q);
+                    rd.setAtIndex(ValueLayout.JAVA_INT, j, rtotal);
+                    stotal += s;
+                    rtotal += q;
+                }
+                if (sstage == null) {
+                    // the first round is the largest
+                    sstage = arena.allocate(Math.max(1, stotal), 16);
+                    rstage = arena.allocate(Math.max(1, rtotal), 16);
+                }
+                for (int j = 0; j < n; j++) {
+                    int s = sc.getAtIndex(ValueLayout.JAVA_INT, j);
+                    if (s > 0) {
+                        MemorySegment.copy(sendTo[j], off, sstage, sd.getAtIndex(ValueLayout.JAVA_INT, j), s);
+                    }
+                }
+                Errors.check(mpi_h.MPI_Alltoallv(sstage, sc, sd, type, rstage, rc, rd, type, c), "MPI_Alltoallv");
+                for (int j = 0; j < n; j++) {
+                    int q = rc.getAtIndex(ValueLayout.JAVA_INT, j);
+                    if (q > 0) {
+                        MemorySegment.copy(rstage, rd.getAtIndex(ValueLayout.JAVA_INT, j), received[j], off, q);
+                    }
+                }
+            }
+            return received;
+        }
+    }
+
+    /** Decodes what {@link #exchange} received, in rank order (only the ranks that sent). */
+    static <T> List<T> decodeAll(MemorySegment[] received) {
+        List<T> out = new ArrayList<>(received.length);
+        for (int j = 0; j < received.length; j++) {
+            @SuppressWarnings("unchecked")
+            T t = (T) ObjectFrame.unflatten(received[j], j);
+            out.add(t);
+        }
+        return out;
+    }
+
+    static <T> List<T> gather(Intracomm comm, T obj, int root) {
+        checkRoot(comm, root);
+        int n = comm.size();
+        MemorySegment[] sendTo = new MemorySegment[n];
+        RuntimeException failed = null;
+        try {
+            sendTo[root] = flatten(obj);
+        } catch (SerializationException e) {
+            failed = e;
+        }
+        MemorySegment[] received = exchange(comm, sendTo, failed, "gatherObject");
+        return comm.rank() == root ? decodeAll(received) : null;
+    }
+
+    static <T> List<T> allgather(Intracomm comm, T obj) {
+        int n = comm.size();
+        MemorySegment[] sendTo = new MemorySegment[n];
+        RuntimeException failed = null;
+        try {
+            java.util.Arrays.fill(sendTo, flatten(obj));
+        } catch (SerializationException e) {
+            failed = e;
+        }
+        return decodeAll(exchange(comm, sendTo, failed, "allgatherObject"));
+    }
+
+    static <T> T scatter(Intracomm comm, List<? extends T> items, int root) {
+        checkRoot(comm, root);
+        int n = comm.size();
+        MemorySegment[] sendTo = new MemorySegment[n];
+        RuntimeException failed = null;
+        if (comm.rank() == root) {
+            try {
+                checkItems(items, n, "scatterObject");
+                for (int j = 0; j < n; j++) {
+                    sendTo[j] = flatten(items.get(j));
+                }
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        MemorySegment[] received = exchange(comm, sendTo, failed, "scatterObject");
+        @SuppressWarnings("unchecked")
+        T t = (T) ObjectFrame.unflatten(received[root], root);
+        return t;
+    }
+
+    static <T> List<T> alltoall(Intracomm comm, List<? extends T> items) {
+        int n = comm.size();
+        MemorySegment[] sendTo = new MemorySegment[n];
+        RuntimeException failed = null;
+        try {
+            checkItems(items, n, "alltoallObject");
+            for (int j = 0; j < n; j++) {
+                sendTo[j] = flatten(items.get(j));
+            }
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        return decodeAll(exchange(comm, sendTo, failed, "alltoallObject"));
+    }
+
+    private static void checkItems(List<?> items, int n, String op) {
+        if (items == null) {
+            throw new NullPointerException(op + ": the list of items is null");
+        }
+        if (items.size() != n) {
+            throw new IllegalArgumentException(op + ": " + items.size() + " items for " + n + " processes");
+        }
+    }
+}
