@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mpi4j.ffi.mpi_h;
 import org.mpi4j.testing.MpiTest;
 
 @MpiTest
@@ -107,20 +106,15 @@ class ObjectPointToPointTest {
 
     @Test
     void bufferedSendUsesTheAttachedBuffer() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(4 << 20);
-            Errors.check(mpi_h.MPI_Buffer_attach(buffer, (int) buffer.byteSize()), "MPI_Buffer_attach");
-            try {
-                world.bsendObject(sample(rank, 100), next, 5);
-                ObjectRequest<Void> r = world.ibsendObject(List.of(rank), next, 6);
-                check(world.recvObject(prev, 5), prev, 100);
-                assertEquals(List.of(prev), world.recvObject(prev, 6));
-                r.waitFor();
-            } finally {
-                MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
-                MemorySegment len = arena.allocate(ValueLayout.JAVA_INT);
-                Errors.check(mpi_h.MPI_Buffer_detach(out, len), "MPI_Buffer_detach");
-            }
+        MPI.attachBuffer(4 << 20);
+        try {
+            world.bsendObject(sample(rank, 100), next, 5);
+            ObjectRequest<Void> r = world.ibsendObject(List.of(rank), next, 6);
+            check(world.recvObject(prev, 5), prev, 100);
+            assertEquals(List.of(prev), world.recvObject(prev, 6));
+            r.waitFor();
+        } finally {
+            MPI.detachBuffer();
         }
     }
 

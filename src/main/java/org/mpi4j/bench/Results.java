@@ -36,13 +36,12 @@ final class Results {
      * says (the result is then 0 and dropped).
      */
     double time(BenchMethod bench, Plan plan, Plan.Warm warm, double scale) {
-        if (keep) {
-            return bench.run(plan);
-        }
+        // the timed pass warms up again right before timing: the benches run in between can make
+        // the JIT recompile this one (measured: a small allreduce then timed at 8 us instead of 0.4)
         for (int k = warm.calls(scale); k > 0; k--) {
             bench.run(warm.plan());
         }
-        return 0;
+        return keep ? bench.run(plan) : 0;
     }
 
     void add(String impl, String bench, long sizeBytes, double value, String unit) {
