@@ -3,13 +3,8 @@ package org.mpi4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mpi4j.testing.Mpiexec;
 
@@ -42,16 +37,9 @@ class ExamplesTest {
     }
 
     @Test
-    void helloWorldRunsOnTheModulePath() throws Exception {
+    void helloWorldRunsOnTheModulePath() {
         // the exploded module in target/classes plus Kryo's jars, as a user of the module would run it
-        String deps = Files.readString(Path.of(System.getProperty("mpi4j.test.classpath.file"))).strip();
-        String modulePath = Stream.concat(Stream.of(Mpiexec.buildDir().resolve("classes").toString()),
-                Stream.of(deps.split(File.pathSeparator)).filter(p -> !p.contains("junit")
-                        && !p.contains("opentest4j") && !p.contains("apiguardian")))
-                .collect(Collectors.joining(File.pathSeparator));
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=org.mpi4j", "-p", modulePath, "-m", "org.mpi4j/org.mpi4j.Run",
-                "examples/HelloWorld.java");
+        List<String> cmd = Mpiexec.javaOnModulePath("-m", "org.mpi4j/org.mpi4j.Run", "examples/HelloWorld.java");
         Mpiexec.Result r = Mpiexec.run(2, 120, cmd);
         assertEquals(0, r.exitCode(), r.output());
         assertEquals(2, r.count("of 2 on "), r.output());

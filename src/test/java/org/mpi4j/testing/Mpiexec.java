@@ -65,6 +65,30 @@ public final class Mpiexec {
         return cmd;
     }
 
+    /**
+     * {@code java} running {@code args} through the module {@code org.mpi4j}, as a user of the
+     * module runs it: the exploded module in the build's classes plus the runtime jars (Kryo), with
+     * {@code --enable-native-access=org.mpi4j}.
+     */
+    public static List<String> javaOnModulePath(String... args) {
+        String deps;
+        try {
+            deps = Files.readString(Path.of(System.getProperty("mpi4j.test.classpath.file"))).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> path = new ArrayList<>(List.of(buildDir().resolve("classes").toString()));
+        for (String p : deps.split(File.pathSeparator)) {
+            if (!p.contains("junit") && !p.contains("opentest4j") && !p.contains("apiguardian")) {
+                path.add(p);
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=org.mpi4j", "-p", String.join(File.pathSeparator, path)));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
     /** Runs {@code command} on {@code np} ranks; kills the job after {@code timeoutSeconds}. */
     public static Result run(int np, int timeoutSeconds, List<String> command) {
         List<String> cmd = new ArrayList<>(List.of("mpiexec", "--oversubscribe", "--bind-to", "none",
