@@ -1331,9 +1331,9 @@ public class Intracomm extends Comm {
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 1 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
-            MemorySegment.copy(sendBuf, 0, st[0], ValueLayout.JAVA_BYTE, 0, n);
+            SmallCopy.in(sendBuf, st[0], n);
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
-            MemorySegment.copy(st[1], ValueLayout.JAVA_BYTE, 0, recvBuf, 0, n);
+            SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }
@@ -1345,9 +1345,9 @@ public class Intracomm extends Comm {
         int n = buf.length;
         if (n <= SMALL_BYTES / 1 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
-            MemorySegment.copy(buf, 0, st, ValueLayout.JAVA_BYTE, 0, n);
+            SmallCopy.in(buf, st, n);
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT8_T.handle(), op.handle(), handle());
-            MemorySegment.copy(st, ValueLayout.JAVA_BYTE, 0, buf, 0, n);
+            SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }
@@ -1434,9 +1434,9 @@ public class Intracomm extends Comm {
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
-            MemorySegment.copy(sendBuf, 0, st[0], ValueLayout.JAVA_INT, 0, n);
+            SmallCopy.in(sendBuf, st[0], n);
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
-            MemorySegment.copy(st[1], ValueLayout.JAVA_INT, 0, recvBuf, 0, n);
+            SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }
@@ -1448,9 +1448,9 @@ public class Intracomm extends Comm {
         int n = buf.length;
         if (n <= SMALL_BYTES / 4 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
-            MemorySegment.copy(buf, 0, st, ValueLayout.JAVA_INT, 0, n);
+            SmallCopy.in(buf, st, n);
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT32_T.handle(), op.handle(), handle());
-            MemorySegment.copy(st, ValueLayout.JAVA_INT, 0, buf, 0, n);
+            SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }
@@ -1537,9 +1537,9 @@ public class Intracomm extends Comm {
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
-            MemorySegment.copy(sendBuf, 0, st[0], ValueLayout.JAVA_LONG, 0, n);
+            SmallCopy.in(sendBuf, st[0], n);
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
-            MemorySegment.copy(st[1], ValueLayout.JAVA_LONG, 0, recvBuf, 0, n);
+            SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }
@@ -1551,9 +1551,9 @@ public class Intracomm extends Comm {
         int n = buf.length;
         if (n <= SMALL_BYTES / 8 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
-            MemorySegment.copy(buf, 0, st, ValueLayout.JAVA_LONG, 0, n);
+            SmallCopy.in(buf, st, n);
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT64_T.handle(), op.handle(), handle());
-            MemorySegment.copy(st, ValueLayout.JAVA_LONG, 0, buf, 0, n);
+            SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }
@@ -1640,9 +1640,9 @@ public class Intracomm extends Comm {
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
-            MemorySegment.copy(sendBuf, 0, st[0], ValueLayout.JAVA_FLOAT, 0, n);
+            SmallCopy.in(sendBuf, st[0], n);
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
-            MemorySegment.copy(st[1], ValueLayout.JAVA_FLOAT, 0, recvBuf, 0, n);
+            SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }
@@ -1654,9 +1654,9 @@ public class Intracomm extends Comm {
         int n = buf.length;
         if (n <= SMALL_BYTES / 4 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
-            MemorySegment.copy(buf, 0, st, ValueLayout.JAVA_FLOAT, 0, n);
+            SmallCopy.in(buf, st, n);
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.FLOAT.handle(), op.handle(), handle());
-            MemorySegment.copy(st, ValueLayout.JAVA_FLOAT, 0, buf, 0, n);
+            SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }
@@ -1743,9 +1743,9 @@ public class Intracomm extends Comm {
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
-            MemorySegment.copy(sendBuf, 0, st[0], ValueLayout.JAVA_DOUBLE, 0, n);
+            SmallCopy.in(sendBuf, st[0], n);
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
-            MemorySegment.copy(st[1], ValueLayout.JAVA_DOUBLE, 0, recvBuf, 0, n);
+            SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }
@@ -1757,9 +1757,9 @@ public class Intracomm extends Comm {
         int n = buf.length;
         if (n <= SMALL_BYTES / 8 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
-            MemorySegment.copy(buf, 0, st, ValueLayout.JAVA_DOUBLE, 0, n);
+            SmallCopy.in(buf, st, n);
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.DOUBLE.handle(), op.handle(), handle());
-            MemorySegment.copy(st, ValueLayout.JAVA_DOUBLE, 0, buf, 0, n);
+            SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             return;
         }

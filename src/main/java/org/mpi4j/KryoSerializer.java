@@ -52,14 +52,16 @@ public final class KryoSerializer implements ObjectSerializer {
     private final List<Consumer<Kryo>> configuration = new CopyOnWriteArrayList<>();
     private volatile int generation;
 
-    private record Entry(Kryo kryo, int generation) {
+    /** A Kryo instance of this serializer, built for configuration {@code generation}. */
+    private record Entry(KryoSerializer owner, Kryo kryo, int generation) {
     }
 
+    /** Instances for streams that are not mpi4j frames (a frame keeps its own instance). */
     private final Pool<Entry> pool = new Pool<>(true, false, 256) {
         @Override
         protected Entry create() {
             int g = generation;
-            return new Entry(newKryo(), g);
+            return new Entry(KryoSerializer.this, newKryo(), g);
         }
     };
 
@@ -100,7 +102,9 @@ public final class KryoSerializer implements ObjectSerializer {
 
     @Override
     public void serialize(Object obj, OutputStream out) throws IOException {
-        Entry e = pool.obtain();
+        ObjectFrame frame = out instanceof ObjectFrame.FrameOutput fo ? fo.frame : null;
+        Entry e = take(frame);
+        boolean done = false;
         try {
             if (out instanceof Output o) {
                 e.kryo.writeClassAndObject(o, obj);
@@ -109,25 +113,45 @@ public final class KryoSerializer implements ObjectSerializer {
                 e.kryo.writeClassAndObject(o, obj);
                 o.flush();
             }
+            done = true;
         } finally {
-            free(e);
+            give(e, frame, done);
         }
     }
 
     @Override
     public Object deserialize(InputStream in) throws IOException {
-        Entry e = pool.obtain();
+        ObjectFrame frame = in instanceof ObjectFrame.FrameInput fi ? fi.frame : null;
+        Entry e = take(frame);
+        boolean done = false;
         try {
-            return e.kryo.readClassAndObject(in instanceof Input i ? i : new Input(Objects.requireNonNull(in, "in")));
+            Object obj = e.kryo.readClassAndObject(in instanceof Input i ? i : new Input(Objects.requireNonNull(in, "in")));
+            done = true;
+            return obj;
         } finally {
-            free(e);
+            give(e, frame, done);
         }
     }
 
-    private void free(Entry e) {
-        // a failed operation may leave Kryo's graph state behind; reset() clears it
+    /** The instance {@code frame} keeps for this serializer, else one from the pool. */
+    private Entry take(ObjectFrame frame) {
+        if (frame != null && frame.serializerState instanceof Entry e && e.owner == this && e.generation == generation) {
+            frame.serializerState = null;
+            return e;
+        }
+        return pool.obtain();
+    }
+
+    private void give(Entry e, ObjectFrame frame, boolean done) {
+        if (!done || e.generation != generation) {
+            // a failed operation may leave state behind that reset() does not clear (Kryo's reference
+            // stack): such an instance is dropped, as are those of an older configuration
+            return;
+        }
         e.kryo.reset();
-        if (e.generation == generation) {
+        if (frame != null) {
+            frame.serializerState = e;
+        } else {
             pool.free(e);
         }
     }
@@ -164,6 +188,8 @@ public final class KryoSerializer implements ObjectSerializer {
         for (Consumer<Kryo> c : configuration) {
             c.accept(k);
         }
+        // every message is a graph of its own: one reset after each, by give(), not a second one by Kryo
+        k.setAutoReset(false);
         return k;
     }
 

@@ -36,6 +36,7 @@ final class ObjectFrame {
 
     private static volatile ObjectSerializer serializer = new KryoSerializer();
 
+    /** Frames for virtual threads (and for a platform thread that needs a second one at a time). */
     private static final Pool<ObjectFrame> POOL = new Pool<>(true, false, 64) {
         @Override
         protected ObjectFrame create() {
@@ -43,8 +44,21 @@ final class ObjectFrame {
         }
     };
 
-    final FrameOutput out = new FrameOutput();
-    final FrameInput in = new FrameInput();
+    /**
+     * Each platform thread keeps one frame of its own: taking it is cheaper than the locked
+     * {@link #POOL}. Virtual threads share the pool instead, so that many short-lived ones do not
+     * each build a frame (and a serializer's state with it).
+     */
+    private static final ThreadLocal<ObjectFrame[]> OWN = ThreadLocal.withInitial(() -> new ObjectFrame[1]);
+
+    final FrameOutput out = new FrameOutput(this);
+    final FrameInput in = new FrameInput(this);
+
+    /**
+     * What the current serializer keeps with this frame between messages (KryoSerializer: its
+     * Kryo instance), so that it needs no pool of its own on the message path.
+     */
+    Object serializerState;
 
     private ObjectFrame() {
     }
@@ -58,12 +72,28 @@ final class ObjectFrame {
     }
 
     static ObjectFrame obtain() {
+        if (!Thread.currentThread().isVirtual()) {
+            ObjectFrame[] own = OWN.get();
+            ObjectFrame f = own[0];
+            if (f != null) {
+                own[0] = null;
+                return f;
+            }
+        }
         return POOL.obtain();
     }
 
     void release() {
         out.clear();
         in.clear();
+        // a frame may be released by another thread than the one that obtained it (nonblocking receives)
+        if (!Thread.currentThread().isVirtual()) {
+            ObjectFrame[] own = OWN.get();
+            if (own[0] == null) {
+                own[0] = this;
+                return;
+            }
+        }
         POOL.free(this);
     }
 
@@ -285,9 +315,11 @@ final class ObjectFrame {
         private static final int SHRINK_ABOVE = 1 << 20;
         final ArrayList<Object> oob = new ArrayList<>();
         long threshold = Long.MAX_VALUE;
+        final ObjectFrame frame;
 
-        FrameOutput() {
+        FrameOutput(ObjectFrame frame) {
             super(4096, -1);
+            this.frame = frame;
         }
 
         void begin(long oobThreshold) {
@@ -377,9 +409,11 @@ final class ObjectFrame {
         Object[] parts = NO_PARTS;
         byte[] kinds = NO_KINDS;
         long[] partBytes = NO_BYTES;
+        final ObjectFrame frame;
 
-        FrameInput() {
+        FrameInput(ObjectFrame frame) {
             super(4096);
+            this.frame = frame;
         }
 
         byte[] ensure(int n) {

@@ -1,10 +1,6 @@
 package org.mpi4j;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 
 /**
  * Native memory standing in for a heap buffer during one nonblocking (or persistent) operation.
@@ -12,9 +8,9 @@ import java.lang.invoke.MethodHandle;
  * given this copy instead; the {@link Request} keeps the Staged object (and so the array) alive
  * and runs {@link #complete} or {@link #release} exactly once when the operation completes.
  *
- * <p>The memory comes from the C library's {@code malloc} and goes back with {@code free}, which
- * any thread may call (a request may complete on another thread than the one that started it), and
- * which, unlike a GC-managed arena, returns large buffers at once.
+ * <p>The memory comes from {@link StagingPool}, which any thread may give it back to (a request may
+ * complete on another thread than the one that started it), and which, unlike a GC-managed arena,
+ * reuses or returns large buffers at once.
  *
  * <p>Typical use for a nonblocking receive into a heap segment {@code buf} spanning {@code bytes}:
  * <pre>{@code
@@ -26,34 +22,17 @@ import java.lang.invoke.MethodHandle;
  * st::release)}.
  */
 final class Staged {
-    private static final MethodHandle MALLOC;
-    private static final MethodHandle FREE;
-
-    static {
-        Linker linker = Linker.nativeLinker();
-        MALLOC = linker.downcallHandle(linker.defaultLookup().find("malloc").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-        FREE = linker.downcallHandle(linker.defaultLookup().find("free").orElseThrow(),
-                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
-    }
-
     private final MemorySegment heap;
     private final long bytes;
+    /** The pool's block, of at least {@code bytes} bytes. */
+    private final MemorySegment block;
     private MemorySegment memory;
 
     private Staged(MemorySegment heap, long bytes) {
         this.heap = heap;
         this.bytes = bytes;
-        MemorySegment m;
-        try {
-            m = (MemorySegment) MALLOC.invokeExact(Math.max(bytes, 1L));
-        } catch (Throwable t) {
-            throw Errors.rethrow(t);
-        }
-        if (m.equals(MemorySegment.NULL)) {
-            throw new OutOfMemoryError("cannot allocate " + bytes + " bytes of native staging memory");
-        }
-        this.memory = m.reinterpret(bytes);
+        this.block = StagingPool.take(bytes);
+        this.memory = block.asSlice(0, bytes);
     }
 
     /**
@@ -97,16 +76,12 @@ final class Staged {
         release();
     }
 
-    /** Frees the native memory; later calls do nothing. */
+    /** Gives the native memory back; later calls do nothing. */
     void release() {
         MemorySegment m = memory;
         memory = null;
         if (m != null) {
-            try {
-                FREE.invokeExact(m);
-            } catch (Throwable t) {
-                throw Errors.rethrow(t);
-            }
+            StagingPool.give(block);
         }
     }
 
