@@ -2,9 +2,11 @@ package org.mpi4j;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
 import java.io.IOException;
@@ -12,10 +14,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
@@ -36,9 +45,10 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * arrives as a native segment in automatically managed memory.</li>
  * </ul>
  *
- * <p>Kryo instances are not thread-safe; this class keeps a pool of them, so one serializer serves
- * any number of threads. Configure it ({@link #register}, {@link #addDefaultSerializer},
- * {@link #configure}) before the first message; a change discards the pooled instances.
+ * <p>Kryo instances are not thread-safe; each of mpi4j's message buffers keeps one, and this class
+ * keeps a pool for other streams, so one serializer serves any number of threads. Configure it
+ * ({@link #register}, {@link #addDefaultSerializer}, {@link #configure}) before the first message;
+ * a change discards the instances made before it.
  */
 public final class KryoSerializer implements ObjectSerializer {
     static {
@@ -53,7 +63,11 @@ public final class KryoSerializer implements ObjectSerializer {
     private volatile int generation;
 
     /** A Kryo instance of this serializer, built for configuration {@code generation}. */
-    private record Entry(KryoSerializer owner, Kryo kryo, int generation) {
+    private record Entry(KryoSerializer owner, Kryo kryo, int generation) implements ObjectFrame.SerializerState {
+        @Override
+        public void dropped() {
+            owner.recycle(this);
+        }
     }
 
     /** Instances for streams that are not mpi4j frames (a frame keeps its own instance). */
@@ -125,7 +139,8 @@ public final class KryoSerializer implements ObjectSerializer {
         Entry e = take(frame);
         boolean done = false;
         try {
-            Object obj = e.kryo.readClassAndObject(in instanceof Input i ? i : new Input(Objects.requireNonNull(in, "in")));
+            Input input = in instanceof Input i ? i : new Input(Objects.requireNonNull(in, "in"));
+            Object obj = e.kryo.readClassAndObject(input);
             done = true;
             return obj;
         } finally {
@@ -135,23 +150,34 @@ public final class KryoSerializer implements ObjectSerializer {
 
     /** The instance {@code frame} keeps for this serializer, else one from the pool. */
     private Entry take(ObjectFrame frame) {
-        if (frame != null && frame.serializerState instanceof Entry e && e.owner == this && e.generation == generation) {
+        if (frame != null && frame.serializerState instanceof Entry e && e.owner == this
+                && e.generation == generation) {
             frame.serializerState = null;
             return e;
         }
         return pool.obtain();
     }
 
+    /** Hands {@code e} back after an operation: to {@code frame} when there is one, else to the pool. */
     private void give(Entry e, ObjectFrame frame, boolean done) {
-        if (!done || e.generation != generation) {
-            // a failed operation may leave state behind that reset() does not clear (Kryo's reference
-            // stack): such an instance is dropped, as are those of an older configuration
+        if (!done) {
+            // a failed operation may leave state behind that reset() does not clear (Kryo's reference stack)
             return;
         }
         e.kryo.reset();
-        if (frame != null) {
-            frame.serializerState = e;
-        } else {
+        if (frame == null) {
+            recycle(e);
+            return;
+        }
+        if (frame.serializerState != null) {
+            // another serializer's state goes back to it, ready for when that one is used again
+            frame.serializerState.dropped();
+        }
+        frame.serializerState = e;
+    }
+
+    private void recycle(Entry e) {
+        if (e.generation == generation) {
             pool.free(e);
         }
     }
@@ -162,7 +188,7 @@ public final class KryoSerializer implements ObjectSerializer {
     }
 
     private Kryo newKryo() {
-        Kryo k = new Kryo();
+        MpiKryo k = new MpiKryo();
         k.setRegistrationRequired(false);
         k.setWarnUnregisteredClasses(false);
         k.setReferences(true);
@@ -183,11 +209,17 @@ public final class KryoSerializer implements ObjectSerializer {
         WrapperSerializer.addTo(k);
         // the common JDK types get ids, so that their names need not travel
         for (Class<?> c : COMMON) {
-            k.register(c);
+            Serializer<?> fast = ContainerSerializer.forClass(c);
+            if (fast != null) {
+                k.register(c, fast);
+            } else {
+                k.register(c);
+            }
         }
         for (Consumer<Kryo> c : configuration) {
             c.accept(k);
         }
+        k.enableLeaves();
         // every message is a graph of its own: one reset after each, by give(), not a second one by Kryo
         k.setAutoReset(false);
         return k;
@@ -406,24 +438,26 @@ public final class KryoSerializer implements ObjectSerializer {
 
         @Override
         public void write(Kryo kryo, Output output, Object value) {
+            MpiKryo k = (MpiKryo) kryo;
             if (value instanceof java.util.Map<?, ?> m) {
                 output.writeVarInt(m.size(), true);
                 for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
-                    kryo.writeClassAndObject(output, e.getKey());
-                    kryo.writeClassAndObject(output, e.getValue());
+                    k.writeValue(output, e.getKey());
+                    k.writeValue(output, e.getValue());
                 }
                 return;
             }
             java.util.Collection<?> c = (java.util.Collection<?>) value;
             output.writeVarInt(c.size(), true);
             for (Object o : c) {
-                kryo.writeClassAndObject(output, o);
+                k.writeValue(output, o);
             }
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public Object read(Kryo kryo, Input input, Class<? extends Object> type) {
+            MpiKryo k = (MpiKryo) kryo;
             int n = input.readVarInt(true);
             if (n < 0 || (input instanceof ObjectFrame.FrameInput && n > input.limit() - input.position())) {
                 throw new KryoException("corrupt collection size " + n);
@@ -434,7 +468,7 @@ public final class KryoSerializer implements ObjectSerializer {
                     java.util.List<Object> list = java.util.Arrays.asList(a);
                     kryo.reference(list);
                     for (int i = 0; i < n; i++) {
-                        a[i] = kryo.readClassAndObject(input);
+                        a[i] = k.readValue(input);
                     }
                     return list;
                 }
@@ -444,7 +478,7 @@ public final class KryoSerializer implements ObjectSerializer {
                             : java.util.Collections.synchronizedMap(m);
                     kryo.reference(wrapper);
                     for (int i = 0; i < n; i++) {
-                        m.put(kryo.readClassAndObject(input), kryo.readClassAndObject(input));
+                        m.put(k.readValue(input), k.readValue(input));
                     }
                     return wrapper;
                 }
@@ -460,7 +494,7 @@ public final class KryoSerializer implements ObjectSerializer {
                     };
                     kryo.reference(wrapper);
                     for (int i = 0; i < n; i++) {
-                        c.add(kryo.readClassAndObject(input));
+                        c.add(k.readValue(input));
                     }
                     return wrapper;
                 }
@@ -476,9 +510,47 @@ public final class KryoSerializer implements ObjectSerializer {
      * Those arrive as equal copies; skipping them keeps small messages cheap.
      */
     private static final class ValueAwareReferences extends com.esotericsoftware.kryo.util.MapReferenceResolver {
+        /**
+         * The first objects written are looked up by a scan rather than in Kryo's identity map:
+         * a small message then needs no identity hash codes and no clearing of the map's table.
+         */
+        private static final int FEW = 8;
+        private final Object[] few = new Object[FEW];
+        private int fewCount;
+
         @Override
         public boolean useReferences(Class type) {
             return !IS_VALUE.get(type);
+        }
+
+        @Override
+        public int addWrittenObject(Object object) {
+            if (fewCount < FEW) {
+                few[fewCount] = object;
+                return fewCount++;
+            }
+            return super.addWrittenObject(object) + FEW;
+        }
+
+        @Override
+        public int getWrittenId(Object object) {
+            for (int i = 0; i < fewCount; i++) {
+                if (few[i] == object) {
+                    return i;
+                }
+            }
+            if (fewCount < FEW) {
+                return -1;
+            }
+            int id = super.getWrittenId(object);
+            return id < 0 ? id : id + FEW;
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            java.util.Arrays.fill(few, 0, fewCount, null);
+            fewCount = 0;
         }
     }
 
@@ -510,105 +582,469 @@ public final class KryoSerializer implements ObjectSerializer {
                 || (type.getPackageName().equals("java.time") && !type.isInterface());
     }
 
-    private static final class RecordSerializerFactory
-            extends com.esotericsoftware.kryo.SerializerFactory.BaseSerializerFactory<FastRecordSerializer> {
-        @Override
-        public FastRecordSerializer newSerializer(Kryo kryo, Class type) {
-            return new FastRecordSerializer(type);
+    /**
+     * mpi4j's Kryo: writes and reads the commonest leaf values (null, strings, ints, longs,
+     * doubles, booleans) inside collections and records without Kryo's per-object bookkeeping,
+     * byte for byte as {@code writeClassAndObject} would (their class id, then no reference
+     * marker: {@link ValueAwareReferences} tracks none of them). A type whose registration the
+     * user's configuration changed keeps Kryo's own path.
+     */
+    private static final class MpiKryo extends Kryo {
+        /** A tag no byte equals: the type has no fast path. */
+        private static final int OFF = 1 << 10;
+        private int stringTag = OFF;
+        private int intTag = OFF;
+        private int longTag = OFF;
+        private int doubleTag = OFF;
+        private int booleanTag = OFF;
+
+        /** Decides the fast paths, once the configuration is complete. */
+        void enableLeaves() {
+            boolean untracked = getReferenceResolver() instanceof ValueAwareReferences;
+            stringTag = tag(untracked, String.class, DefaultSerializers.StringSerializer.class);
+            intTag = tag(untracked, Integer.class, DefaultSerializers.IntSerializer.class);
+            longTag = tag(untracked, Long.class, DefaultSerializers.LongSerializer.class);
+            doubleTag = tag(untracked, Double.class, DefaultSerializers.DoubleSerializer.class);
+            booleanTag = tag(untracked, Boolean.class, DefaultSerializers.BooleanSerializer.class);
+        }
+
+        private int tag(boolean untracked, Class<?> type, Class<?> serializer) {
+            Registration r = getClassResolver().getRegistration(type);
+            // a one-byte class id (id + 2 as a varint), as Kryo writes it
+            return untracked && r != null && r.getSerializer().getClass() == serializer && r.getId() >= 0
+                    && r.getId() + 2 < 0x80 ? r.getId() + 2 : OFF;
+        }
+
+        /**
+         * The class of all elements of {@code c} when they share one that is worth sending once:
+         * null when they are mixed, when one is null, or when they are leaf values (as cheap one
+         * by one).
+         */
+        Class<?> commonClass(Collection<?> c) {
+            Class<?> one = null;
+            for (Object o : c) {
+                if (o == null) {
+                    return null;
+                }
+                Class<?> t = o.getClass();
+                if (one == null) {
+                    one = t;
+                } else if (t != one) {
+                    return null;
+                }
+            }
+            return isLeaf(one) ? null : one;
+        }
+
+        private boolean isLeaf(Class<?> c) {
+            return c == String.class && stringTag != OFF || c == Integer.class && intTag != OFF
+                    || c == Double.class && doubleTag != OFF || c == Long.class && longTag != OFF
+                    || c == Boolean.class && booleanTag != OFF;
+        }
+
+        /** {@link #writeClassAndObject}, faster for leaf values. */
+        void writeValue(Output out, Object v) {
+            if (v == null) {
+                out.writeByte(NULL);
+                return;
+            }
+            Class<?> c = v.getClass();
+            if (c == String.class && stringTag != OFF) {
+                out.writeByte(stringTag);
+                out.writeString((String) v);
+            } else if (c == Integer.class && intTag != OFF) {
+                out.writeByte(intTag);
+                out.writeVarInt((Integer) v, false);
+            } else if (c == Double.class && doubleTag != OFF) {
+                out.writeByte(doubleTag);
+                out.writeDouble((Double) v);
+            } else if (c == Long.class && longTag != OFF) {
+                out.writeByte(longTag);
+                out.writeVarLong((Long) v, false);
+            } else if (c == Boolean.class && booleanTag != OFF) {
+                out.writeByte(booleanTag);
+                out.writeBoolean((Boolean) v);
+            } else {
+                writeClassAndObject(out, v);
+            }
+        }
+
+        /** {@link #readClassAndObject}, faster for leaf values in an mpi4j frame. */
+        Object readValue(Input in) {
+            int p = in.position();
+            // a frame is all in its buffer: the class id can be looked at before it is read
+            if (in instanceof ObjectFrame.FrameInput && p < in.limit()) {
+                int b = in.getBuffer()[p];
+                if (b == stringTag) {
+                    in.setPosition(p + 1);
+                    return in.readString();
+                } else if (b == intTag) {
+                    in.setPosition(p + 1);
+                    return in.readVarInt(false);
+                } else if (b == doubleTag) {
+                    in.setPosition(p + 1);
+                    return in.readDouble();
+                } else if (b == longTag) {
+                    in.setPosition(p + 1);
+                    return in.readVarLong(false);
+                } else if (b == booleanTag) {
+                    in.setPosition(p + 1);
+                    return in.readBoolean();
+                } else if (b == NULL) {
+                    in.setPosition(p + 1);
+                    return null;
+                }
+            }
+            return readClassAndObject(in);
         }
     }
 
     /**
-     * Records through their accessors and canonical constructor, as method handles resolved once
-     * per class (Kryo's own record serializer reflects on every object).
+     * {@code ArrayList}, {@code HashMap} and the other common collections: their size, then their
+     * elements (keys and values) each with its class. Kryo's own serializers do generic-type
+     * bookkeeping per element that buys nothing here.
+     */
+    private static final class ContainerSerializer extends Serializer<Object> {
+        private final IntFunction<Object> create;
+        private final boolean map;
+
+        private ContainerSerializer(IntFunction<Object> create, boolean map) {
+            this.create = create;
+            this.map = map;
+        }
+
+        /**
+         * The serializer for exactly {@code type}, or null for Kryo's (TreeMap and TreeSet: Kryo's
+         * keeps their comparator). Like Kryo's, it rebuilds a collection with its class's plain
+         * constructor (a LinkedHashMap in access order arrives in insertion order).
+         */
+        static ContainerSerializer forClass(Class<?> type) {
+            IntFunction<Object> create = null;
+            if (type == java.util.ArrayList.class) {
+                create = java.util.ArrayList::new;
+            } else if (type == java.util.HashMap.class) {
+                create = java.util.HashMap::newHashMap;
+            } else if (type == java.util.LinkedHashMap.class) {
+                create = java.util.LinkedHashMap::newLinkedHashMap;
+            } else if (type == java.util.HashSet.class) {
+                create = java.util.HashSet::newHashSet;
+            } else if (type == java.util.LinkedHashSet.class) {
+                create = java.util.LinkedHashSet::newLinkedHashSet;
+            } else if (type == java.util.LinkedList.class) {
+                create = n -> new java.util.LinkedList<>();
+            } else if (type == java.util.ArrayDeque.class) {
+                create = java.util.ArrayDeque::new;
+            }
+            return create == null ? null : new ContainerSerializer(create, Map.class.isAssignableFrom(type));
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, Object value) {
+            MpiKryo k = (MpiKryo) kryo;
+            if (map) {
+                Map<?, ?> m = (Map<?, ?>) value;
+                output.writeVarInt(m.size(), true);
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    k.writeValue(output, e.getKey());
+                    k.writeValue(output, e.getValue());
+                }
+            } else {
+                Collection<?> c = (Collection<?>) value;
+                int n = c.size();
+                output.writeVarInt(n, true);
+                Class<?> one = n < 2 ? null : k.commonClass(c);
+                if (n >= 2) {
+                    output.writeByte(one == null ? MIXED : UNIFORM);
+                }
+                if (one == null) {
+                    for (Object o : c) {
+                        k.writeValue(output, o);
+                    }
+                    return;
+                }
+                // all elements of one class: it travels once
+                Serializer<Object> s = k.writeClass(output, one).getSerializer();
+                if (isUntrackedRecord(k, s, one)) {
+                    for (Object o : c) {
+                        s.write(k, output, o);
+                    }
+                } else {
+                    for (Object o : c) {
+                        k.writeObject(output, o, s);
+                    }
+                }
+            }
+        }
+
+        private static final byte MIXED = 0, UNIFORM = 1;
+
+        /**
+         * Whether elements of {@code type} may skip Kryo's {@code writeObject}/{@code readObject}:
+         * mpi4j's record serializer never touches Kryo's reference stack, and untracked elements
+         * have no reference marker to write or read.
+         */
+        private static boolean isUntrackedRecord(Kryo k, Serializer<?> s, Class<?> type) {
+            return s instanceof FastRecordSerializer && !k.getReferenceResolver().useReferences(type);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object read(Kryo kryo, Input input, Class<? extends Object> type) {
+            MpiKryo k = (MpiKryo) kryo;
+            int n = input.readVarInt(true);
+            // every element takes a byte at least: a corrupt size must not allocate
+            if (n < 0 || (input instanceof ObjectFrame.FrameInput && n > input.limit() - input.position())) {
+                throw new KryoException("corrupt collection size " + n);
+            }
+            Object result = create.apply(input instanceof ObjectFrame.FrameInput ? n : Math.min(n, 1 << 12));
+            // before the elements, which may refer back to it
+            kryo.reference(result);
+            if (map) {
+                Map<Object, Object> m = (Map<Object, Object>) result;
+                for (int i = 0; i < n; i++) {
+                    m.put(k.readValue(input), k.readValue(input));
+                }
+            } else {
+                Collection<Object> c = (Collection<Object>) result;
+                byte mode = n < 2 ? MIXED : input.readByte();
+                if (mode == MIXED) {
+                    for (int i = 0; i < n; i++) {
+                        c.add(k.readValue(input));
+                    }
+                    return result;
+                }
+                Registration r = mode == UNIFORM ? k.readClass(input) : null;
+                if (r == null) {
+                    throw new KryoException("corrupt collection header");
+                }
+                Class<Object> one = r.getType();
+                Serializer<Object> s = r.getSerializer();
+                if (isUntrackedRecord(k, s, one)) {
+                    for (int i = 0; i < n; i++) {
+                        c.add(s.read(k, input, one));
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        c.add(k.readObject(input, one, s));
+                    }
+                }
+            }
+            return result;
+        }
+    }
+
+    private static final class RecordSerializerFactory
+            extends com.esotericsoftware.kryo.SerializerFactory.BaseSerializerFactory<FastRecordSerializer> {
+        @Override
+        public FastRecordSerializer newSerializer(Kryo kryo, Class type) {
+            return new FastRecordSerializer(RecordCodec.OF.get(type));
+        }
+    }
+
+    /**
+     * Records through their accessors and canonical constructor, without reflection, boxing or an
+     * argument array per object: one method handle writes all components, one reads them and
+     * calls the constructor. The handles are built once per class and shared by all Kryo
+     * instances, so the JIT compiles each into straight-line code once.
      */
     private static final class FastRecordSerializer extends Serializer<Object> {
-        private static final int REF = 0, INT = 1, LONG = 2, DOUBLE = 3, FLOAT = 4, BOOLEAN = 5, SHORT = 6, BYTE = 7,
-                CHAR = 8;
-        private final Class<?> type;
-        private final int[] kinds;
-        private final java.lang.invoke.MethodHandle[] getters;
-        private final java.lang.invoke.MethodHandle constructor;
+        private final RecordCodec codec;
 
-        FastRecordSerializer(Class<?> type) {
-            this.type = type;
-            java.lang.reflect.RecordComponent[] cs = type.getRecordComponents();
-            kinds = new int[cs.length];
-            getters = new java.lang.invoke.MethodHandle[cs.length];
-            Class<?>[] params = new Class<?>[cs.length];
-            java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
-            try {
-                for (int i = 0; i < cs.length; i++) {
-                    Class<?> t = cs[i].getType();
-                    params[i] = t;
-                    kinds[i] = t == int.class ? INT : t == long.class ? LONG : t == double.class ? DOUBLE
-                            : t == float.class ? FLOAT : t == boolean.class ? BOOLEAN : t == short.class ? SHORT
-                            : t == byte.class ? BYTE : t == char.class ? CHAR : REF;
-                    java.lang.reflect.Method m = cs[i].getAccessor();
-                    m.setAccessible(true);
-                    java.lang.invoke.MethodHandle g = lookup.unreflect(m);
-                    getters[i] = g.asType(java.lang.invoke.MethodType.methodType(
-                            kinds[i] == REF ? Object.class : t, Object.class));
-                }
-                java.lang.reflect.Constructor<?> c = type.getDeclaredConstructor(params);
-                c.setAccessible(true);
-                constructor = lookup.unreflectConstructor(c).asSpreader(Object[].class, params.length)
-                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new KryoException("cannot serialize record " + type.getName() + ": " + e.getMessage()
-                        + " (a record in a named module must be open to org.mpi4j)", e);
-            }
+        FastRecordSerializer(RecordCodec codec) {
+            this.codec = codec;
         }
 
         @Override
         public void write(Kryo kryo, Output out, Object r) {
             try {
-                for (int i = 0; i < kinds.length; i++) {
-                    java.lang.invoke.MethodHandle g = getters[i];
-                    switch (kinds[i]) {
-                        case INT -> out.writeVarInt((int) g.invokeExact(r), false);
-                        case LONG -> out.writeVarLong((long) g.invokeExact(r), false);
-                        case DOUBLE -> out.writeDouble((double) g.invokeExact(r));
-                        case FLOAT -> out.writeFloat((float) g.invokeExact(r));
-                        case BOOLEAN -> out.writeBoolean((boolean) g.invokeExact(r));
-                        case SHORT -> out.writeShort((short) g.invokeExact(r));
-                        case BYTE -> out.writeByte((byte) g.invokeExact(r));
-                        case CHAR -> out.writeChar((char) g.invokeExact(r));
-                        default -> kryo.writeClassAndObject(out, (Object) g.invokeExact(r));
-                    }
-                }
+                codec.writer.invokeExact(kryo, out, r);
             } catch (KryoException | Error e) {
                 throw e;
             } catch (Throwable t) {
-                throw new KryoException("cannot read the components of " + type.getName(), t);
+                throw new KryoException("cannot read the components of " + codec.type.getName(), t);
             }
         }
 
         @Override
         public Object read(Kryo kryo, Input in, Class<? extends Object> t) {
-            Object[] args = new Object[kinds.length];
-            for (int i = 0; i < kinds.length; i++) {
-                args[i] = switch (kinds[i]) {
-                    case INT -> in.readVarInt(false);
-                    case LONG -> in.readVarLong(false);
-                    case DOUBLE -> in.readDouble();
-                    case FLOAT -> in.readFloat();
-                    case BOOLEAN -> in.readBoolean();
-                    case SHORT -> in.readShort();
-                    case BYTE -> in.readByte();
-                    case CHAR -> in.readChar();
-                    default -> kryo.readClassAndObject(in);
-                };
-            }
             try {
-                return (Object) constructor.invokeExact(args);
+                return codec.read(kryo, in);
             } catch (ClassCastException e) {
-                throw new KryoException("corrupt message: wrong component type for " + type.getName(), e);
+                throw new KryoException("corrupt message: wrong component type for " + codec.type.getName(), e);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
-                throw new KryoException("cannot construct " + type.getName(), e);
+                throw new KryoException("cannot construct " + codec.type.getName(), e);
             }
+        }
+    }
+
+    /**
+     * The method handles of one record class. The wire format of a component: ints and longs as
+     * zigzag varints, other primitives fixed-size, references with their class.
+     */
+    private static final class RecordCodec {
+        /** Above this many argument slots the reader falls back to an argument array (handle arity limit). */
+        private static final int MAX_FOLDED_SLOTS = 200;
+        private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+        static final ClassValue<RecordCodec> OF = new ClassValue<>() {
+            @Override
+            protected RecordCodec computeValue(Class<?> type) {
+                try {
+                    return new RecordCodec(type);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new KryoException("cannot serialize record " + type.getName() + ": " + e.getMessage()
+                            + " (a record in a named module must be open to org.mpi4j)", e);
+                }
+            }
+        };
+
+        final Class<?> type;
+        /** (Kryo, Output, Object) void: writes every component. */
+        final MethodHandle writer;
+        /** (Kryo, Input) Object: reads every component and constructs; null when {@link #readers} do. */
+        private final MethodHandle reader;
+        /** (Kryo, Input) component, one per component, and the spread constructor (wide records only). */
+        private final MethodHandle[] readers;
+        private final MethodHandle spreadConstructor;
+
+        private RecordCodec(Class<?> type) throws ReflectiveOperationException {
+            this.type = type;
+            RecordComponent[] cs = type.getRecordComponents();
+            Class<?>[] params = new Class<?>[cs.length];
+            MethodHandle w = MethodHandles.empty(MethodType.methodType(void.class, Kryo.class, Output.class, Object.class));
+            readers = new MethodHandle[cs.length];
+            int slots = 2;
+            for (int i = cs.length - 1; i >= 0; i--) {
+                Class<?> t = cs[i].getType();
+                params[i] = t;
+                slots += t == long.class || t == double.class ? 2 : 1;
+                java.lang.reflect.Method m = cs[i].getAccessor();
+                m.setAccessible(true);
+                MethodHandle get = LOOKUP.unreflect(m).asType(
+                        MethodType.methodType(t.isPrimitive() ? t : Object.class, Object.class));
+                // fold: this component is written before the ones already in w
+                w = MethodHandles.foldArguments(w, MethodHandles.filterArguments(writerOf(t), 2, get));
+                readers[i] = readerOf(t);
+            }
+            writer = w;
+            java.lang.reflect.Constructor<?> c = type.getDeclaredConstructor(params);
+            c.setAccessible(true);
+            MethodHandle ctor = LOOKUP.unreflectConstructor(c);
+            if (slots > MAX_FOLDED_SLOTS) {
+                reader = null;
+                spreadConstructor = ctor.asSpreader(Object[].class, params.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
+                return;
+            }
+            // (T0..Tn-1, Kryo, Input); folding component i in at position i leaves (T0..Ti-1, Kryo, Input),
+            // and runs its reader before those of the components after it
+            MethodHandle r = MethodHandles.dropArguments(ctor, cs.length, Kryo.class, Input.class);
+            for (int i = cs.length - 1; i >= 0; i--) {
+                r = MethodHandles.foldArguments(r, i, readers[i]);
+            }
+            reader = r.asType(MethodType.methodType(Object.class, Kryo.class, Input.class));
+            spreadConstructor = null;
+        }
+
+        Object read(Kryo kryo, Input in) throws Throwable {
+            if (reader != null) {
+                return (Object) reader.invokeExact(kryo, in);
+            }
+            Object[] args = new Object[readers.length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = readers[i].invoke(kryo, in);
+            }
+            return (Object) spreadConstructor.invokeExact(args);
+        }
+
+        /** The {@code write} below for a component of type {@code t}: (Kryo, Output, t) void. */
+        private static MethodHandle writerOf(Class<?> t) throws ReflectiveOperationException {
+            Class<?> v = t.isPrimitive() ? t : Object.class;
+            return LOOKUP.findStatic(RecordCodec.class, "write",
+                    MethodType.methodType(void.class, Kryo.class, Output.class, v));
+        }
+
+        /** The {@code readInt}, ..., {@code readObject} below for a component of type {@code t}: (Kryo, Input) t. */
+        private static MethodHandle readerOf(Class<?> t) throws ReflectiveOperationException {
+            Class<?> v = t.isPrimitive() ? t : Object.class;
+            String n = v == Object.class ? "Object" : v.getName();
+            return LOOKUP.findStatic(RecordCodec.class, "read" + Character.toUpperCase(n.charAt(0)) + n.substring(1),
+                    MethodType.methodType(v, Kryo.class, Input.class))
+                    .asType(MethodType.methodType(t, Kryo.class, Input.class));
+        }
+
+        private static void write(Kryo k, Output o, int v) {
+            o.writeVarInt(v, false);
+        }
+
+        private static void write(Kryo k, Output o, long v) {
+            o.writeVarLong(v, false);
+        }
+
+        private static void write(Kryo k, Output o, double v) {
+            o.writeDouble(v);
+        }
+
+        private static void write(Kryo k, Output o, float v) {
+            o.writeFloat(v);
+        }
+
+        private static void write(Kryo k, Output o, boolean v) {
+            o.writeBoolean(v);
+        }
+
+        private static void write(Kryo k, Output o, short v) {
+            o.writeShort(v);
+        }
+
+        private static void write(Kryo k, Output o, byte v) {
+            o.writeByte(v);
+        }
+
+        private static void write(Kryo k, Output o, char v) {
+            o.writeChar(v);
+        }
+
+        private static void write(Kryo k, Output o, Object v) {
+            ((MpiKryo) k).writeValue(o, v);
+        }
+
+        private static int readInt(Kryo k, Input i) {
+            return i.readVarInt(false);
+        }
+
+        private static long readLong(Kryo k, Input i) {
+            return i.readVarLong(false);
+        }
+
+        private static double readDouble(Kryo k, Input i) {
+            return i.readDouble();
+        }
+
+        private static float readFloat(Kryo k, Input i) {
+            return i.readFloat();
+        }
+
+        private static boolean readBoolean(Kryo k, Input i) {
+            return i.readBoolean();
+        }
+
+        private static short readShort(Kryo k, Input i) {
+            return i.readShort();
+        }
+
+        private static byte readByte(Kryo k, Input i) {
+            return i.readByte();
+        }
+
+        private static char readChar(Kryo k, Input i) {
+            return i.readChar();
+        }
+
+        private static Object readObject(Kryo k, Input i) {
+            return ((MpiKryo) k).readValue(i);
         }
     }
 }

@@ -3,10 +3,11 @@ package org.mpi4j;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.util.Pool;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * The wire format of one serialized object, and the pooled buffers that build and read it.
@@ -36,20 +37,16 @@ final class ObjectFrame {
 
     private static volatile ObjectSerializer serializer = new KryoSerializer();
 
-    /** Frames for virtual threads (and for a platform thread that needs a second one at a time). */
-    private static final Pool<ObjectFrame> POOL = new Pool<>(true, false, 64) {
-        @Override
-        protected ObjectFrame create() {
-            return new ObjectFrame();
-        }
-    };
+    /** Frames for virtual threads (and for a platform thread that needs a third one at a time). */
+    private static final BlockingQueue<ObjectFrame> POOL = new ArrayBlockingQueue<>(64);
 
     /**
-     * Each platform thread keeps one frame of its own: taking it is cheaper than the locked
-     * {@link #POOL}. Virtual threads share the pool instead, so that many short-lived ones do not
-     * each build a frame (and a serializer's state with it).
+     * Each platform thread keeps up to two frames of its own (one for a pending receive, one for a
+     * send meanwhile): taking one is cheaper than the locked {@link #POOL}. Virtual threads share
+     * the pool instead, so that many short-lived ones do not each build frames (and a
+     * serializer's state with them).
      */
-    private static final ThreadLocal<ObjectFrame[]> OWN = ThreadLocal.withInitial(() -> new ObjectFrame[1]);
+    private static final ThreadLocal<ObjectFrame[]> OWN = ThreadLocal.withInitial(() -> new ObjectFrame[2]);
 
     final FrameOutput out = new FrameOutput(this);
     final FrameInput in = new FrameInput(this);
@@ -58,7 +55,13 @@ final class ObjectFrame {
      * What the current serializer keeps with this frame between messages (KryoSerializer: its
      * Kryo instance), so that it needs no pool of its own on the message path.
      */
-    Object serializerState;
+    SerializerState serializerState;
+
+    /** A serializer's state kept in a frame. */
+    interface SerializerState {
+        /** The frame is being dropped (its pool is full): the state may go where it serves again. */
+        void dropped();
+    }
 
     private ObjectFrame() {
     }
@@ -74,13 +77,16 @@ final class ObjectFrame {
     static ObjectFrame obtain() {
         if (!Thread.currentThread().isVirtual()) {
             ObjectFrame[] own = OWN.get();
-            ObjectFrame f = own[0];
-            if (f != null) {
-                own[0] = null;
-                return f;
+            for (int i = 0; i < own.length; i++) {
+                ObjectFrame f = own[i];
+                if (f != null) {
+                    own[i] = null;
+                    return f;
+                }
             }
         }
-        return POOL.obtain();
+        ObjectFrame f = POOL.poll();
+        return f != null ? f : new ObjectFrame();
     }
 
     void release() {
@@ -89,12 +95,17 @@ final class ObjectFrame {
         // a frame may be released by another thread than the one that obtained it (nonblocking receives)
         if (!Thread.currentThread().isVirtual()) {
             ObjectFrame[] own = OWN.get();
-            if (own[0] == null) {
-                own[0] = this;
-                return;
+            for (int i = 0; i < own.length; i++) {
+                if (own[i] == null) {
+                    own[i] = this;
+                    return;
+                }
             }
         }
-        POOL.free(this);
+        if (!POOL.offer(this) && serializerState != null) {
+            serializerState.dropped();
+            serializerState = null;
+        }
     }
 
     // ---- encoding -------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,24 @@ class ObjectRoundTripTest {
             this.owner = owner;
             this.balance = balance;
         }
+    }
+
+    /** Every kind of record component, and one that refers to other objects. */
+    record AllKinds(int i, long l, double d, float f, boolean b, short s, byte y, char c, String text, Object any) {
+    }
+
+    /** Wider than the folded method handles allow: components go through an argument array. */
+    record Wide(
+            long v0, long v1, long v2, long v3, long v4, long v5, long v6, long v7, long v8, long v9, long v10,
+            long v11, long v12, long v13, long v14, long v15, long v16, long v17, long v18, long v19, long v20,
+            long v21, long v22, long v23, long v24, long v25, long v26, long v27, long v28, long v29, long v30,
+            long v31, long v32, long v33, long v34, long v35, long v36, long v37, long v38, long v39, long v40,
+            long v41, long v42, long v43, long v44, long v45, long v46, long v47, long v48, long v49, long v50,
+            long v51, long v52, long v53, long v54, long v55, long v56, long v57, long v58, long v59, long v60,
+            long v61, long v62, long v63, long v64, long v65, long v66, long v67, long v68, long v69, long v70,
+            long v71, long v72, long v73, long v74, long v75, long v76, long v77, long v78, long v79, long v80,
+            long v81, long v82, long v83, long v84, long v85, long v86, long v87, long v88, long v89, long v90,
+            long v91, long v92, long v93, long v94, long v95, long v96, long v97, long v98, long v99, long v100) {
     }
 
     /** Sends {@code value} to the next rank and returns what the previous rank sent (the same value). */
@@ -185,6 +204,94 @@ class ObjectRoundTripTest {
         self.add(self);
         List<Object> selfBack = trip(self);
         assertSame(selfBack, selfBack.get(0));
+    }
+
+    @Test
+    void recordComponentsOfEveryKindArriveEqual() throws ReflectiveOperationException {
+        AllKinds a = new AllKinds(-7, Long.MIN_VALUE, -0.0, Float.NaN, true, Short.MIN_VALUE, (byte) -1, '\u20ac',
+                "t\u00e9xt", List.of(new Point(7, 1)));
+        assertEquals(a, trip(a));
+        AllKinds nulls = new AllKinds(0, 0, 0, 0, false, (short) 0, (byte) 0, 'x', null, null);
+        assertEquals(nulls, trip(nulls));
+        Object[] values = new Object[Wide.class.getRecordComponents().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (long) i * 1_000_003L - 1;
+        }
+        Class<?>[] types = new Class<?>[values.length];
+        Arrays.fill(types, long.class);
+        Wide w = Wide.class.getDeclaredConstructor(types).newInstance(values);
+        assertEquals(w, trip(w));
+        ArrayList<Wide> ws = new ArrayList<>(List.of(w, w));
+        assertEquals(ws, trip(ws));
+    }
+
+    @Test
+    void collectionsOfOneClassKeepTheirElementsAndSharing() {
+        ArrayList<Point> points = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            points.add(new Point(i, -i));
+        }
+        assertEquals(points, trip(points));
+        HashSet<Point> set = new HashSet<>(points.subList(0, 10));
+        HashSet<Point> setBack = trip(set);
+        assertEquals(set, setBack);
+        assertEquals(HashSet.class, setBack.getClass());
+        // records of objects and plain objects are tracked: sharing and cycles survive in uniform lists
+        Labelled l = new Labelled("l", List.of(new Point(1, 1)), Map.of());
+        ArrayList<Labelled> labelled = trip(new ArrayList<>(List.of(l, l, new Labelled("m", List.of(), Map.of()))));
+        assertSame(labelled.get(0), labelled.get(1));
+        assertEquals(List.of(l, l, new Labelled("m", List.of(), Map.of())), labelled);
+        Account a = new Account("a", 1);
+        Account b = new Account("b", 2);
+        a.parent = b;
+        b.parent = a;
+        ArrayList<Account> accounts = trip(new ArrayList<>(List.of(a, b, a)));
+        assertSame(accounts.get(0), accounts.get(2));
+        assertSame(accounts.get(1), accounts.get(0).parent);
+        assertSame(accounts.get(0), accounts.get(1).parent);
+        assertEquals("b", accounts.get(1).owner);
+        assertEquals(List.of((short) 1, (short) 2), trip(new ArrayList<>(List.of((short) 1, (short) 2))));
+        assertEquals(List.of(Colour.RED, Colour.BLUE), trip(new ArrayList<>(List.of(Colour.RED, Colour.BLUE))));
+        assertEquals(List.of(new Point(1, 2)), trip(new ArrayList<>(List.of(new Point(1, 2)))));
+        assertEquals(List.of(), trip(new ArrayList<>()));
+    }
+
+    @Test
+    void mixedCollectionsOfLeafValuesAndNullsArriveEqual() {
+        String longText = "x".repeat(100) + "\u4e16";
+        ArrayList<Object> mixed = new ArrayList<>(Arrays.asList("s", "", "h\u00e9", longText, "ab", 7, -7L, 2.5, true,
+                false, null, (short) 3, 1.5f, 'c', new Point(1, 1), List.of(1), Long.MIN_VALUE));
+        assertEquals(mixed, trip(mixed));
+        HashMap<Object, Object> map = new HashMap<>();
+        map.put("a", 7);
+        map.put("b", 3.14);
+        map.put("s", "hello");
+        map.put(null, null);
+        map.put(1L, true);
+        map.put(new Point(1, 2), new HashMap<>(Map.of("k", "v")));
+        assertEquals(map, trip(map));
+        HashMap<String, Object> self = new HashMap<>();
+        self.put("self", self);
+        self.put("n", 1);
+        HashMap<String, Object> selfBack = trip(self);
+        assertSame(selfBack, selfBack.get("self"));
+        assertEquals(1, selfBack.get("n"));
+        List<Object> wrapped = java.util.Collections.unmodifiableList(new ArrayList<>(Arrays.asList("w", 1, null, 2.0)));
+        assertEquals(wrapped, trip(wrapped));
+        java.util.LinkedHashMap<String, Integer> linked = new java.util.LinkedHashMap<>();
+        for (String k : List.of("z", "a", "m", "b")) {
+            linked.put(k, k.charAt(0) - 'a');
+        }
+        java.util.LinkedHashMap<String, Integer> linkedBack = trip(linked);
+        assertEquals(List.of("z", "a", "m", "b"), new ArrayList<>(linkedBack.keySet()));
+        assertEquals(linked, linkedBack);
+        java.util.LinkedHashSet<Object> linkedSet = new java.util.LinkedHashSet<>(List.of("q", 2, new Point(0, 0), "a"));
+        assertEquals(new ArrayList<>(linkedSet), new ArrayList<>(trip(linkedSet)));
+        java.util.LinkedList<Object> linkedList = new java.util.LinkedList<>(Arrays.asList("l", null, 3));
+        assertEquals(linkedList, trip(linkedList));
+        assertEquals(java.util.LinkedList.class, trip(linkedList).getClass());
+        java.util.ArrayDeque<Point> deque = new java.util.ArrayDeque<>(List.of(new Point(1, 0), new Point(2, 0)));
+        assertEquals(new ArrayList<>(deque), new ArrayList<>(trip(deque)));
     }
 
     @Test

@@ -57,8 +57,8 @@ final class ObjectBenches {
     // some 60k round trips to settle (46 us, 7 us, 3.8 us, then 1.8 us per 20k)
     void run(Results out, double scale) {
         List<Case> cases = List.of(
-                new Case("obj_dict", small, Plan.of(10000, 1000, scale), new Plan.Warm(8000, new Plan(10, 0))),
-                new Case("obj_tuples1000", tuples, Plan.of(2000, 200, scale), new Plan.Warm(2500, new Plan(2, 0))),
+                new Case("obj_dict", small, Plan.of(10000, 1000, scale), new Plan.Warm(30000, new Plan(10, 0))),
+                new Case("obj_tuples1000", tuples, Plan.of(2000, 200, scale), new Plan.Warm(5000, new Plan(2, 0))),
                 new Case("obj_ndarray8M_pkl5", arr, Plan.of(30, 5, scale), new Plan.Warm(3, new Plan(1, 0))));
         for (Case c : cases) {
             double us = out.time(p -> pingPong(c.obj(), p.iters(), p.warm()), c.plan(), c.warmUp(), scale);
