@@ -41,14 +41,7 @@ final class Results {
         for (int k = warm.calls(scale); k > 0; k--) {
             bench.run(warm.plan());
         }
-        if (!keep) {
-            return 0;
-        }
-        // and lets the compiler threads, which share the bound core with the busy-polling rank,
-        // finish what the warm-up queued (measured: the small-map object ping-pong timed at 2.3 us,
-        // then 2.0, then 0.94 in three passes without this pause; 0.9 with it)
-        JitMeter.settle();
-        return bench.run(plan);
+        return keep ? bench.run(plan) : 0;
     }
 
     void add(String impl, String bench, long sizeBytes, double value, String unit) {
