@@ -67,6 +67,9 @@ final class CollectiveDowncalls {
         if (buf.isNative()) {
             return mpi_h.MPI_Bcast(buf, count, type, root, comm);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Bcast$handle(), buf, count, type, root, comm);
+        }
         try {
             return (int) BCAST.invokeExact(buf, count, type, root, comm);
         } catch (Throwable t) {
@@ -79,6 +82,9 @@ final class CollectiveDowncalls {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Gather(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Gather$handle(), sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
+        }
         try {
             return (int) GATHER.invokeExact(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
         } catch (Throwable t) {
@@ -88,6 +94,10 @@ final class CollectiveDowncalls {
 
     static int gatherv(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, MemorySegment rcounts,
             MemorySegment displs, MemorySegment rtype, int root, MemorySegment comm) {
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Gatherv$handle(),
+                    sbuf, scount, stype, rbuf, rcounts, displs, rtype, root, comm);
+        }
         try {
             return (int) GATHERV.invokeExact(sbuf, scount, stype, rbuf, rcounts, displs, rtype, root, comm);
         } catch (Throwable t) {
@@ -100,6 +110,10 @@ final class CollectiveDowncalls {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Scatter(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Scatter$handle(),
+                    sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
+        }
         try {
             return (int) SCATTER.invokeExact(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
         } catch (Throwable t) {
@@ -109,6 +123,10 @@ final class CollectiveDowncalls {
 
     static int scatterv(MemorySegment sbuf, MemorySegment scounts, MemorySegment displs, MemorySegment stype,
             MemorySegment rbuf, int rcount, MemorySegment rtype, int root, MemorySegment comm) {
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Scatterv$handle(),
+                    sbuf, scounts, displs, stype, rbuf, rcount, rtype, root, comm);
+        }
         try {
             return (int) SCATTERV.invokeExact(sbuf, scounts, displs, stype, rbuf, rcount, rtype, root, comm);
         } catch (Throwable t) {
@@ -121,6 +139,9 @@ final class CollectiveDowncalls {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Allgather(sbuf, scount, stype, rbuf, rcount, rtype, comm);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Allgather$handle(), sbuf, scount, stype, rbuf, rcount, rtype, comm);
+        }
         try {
             return (int) ALLGATHER.invokeExact(sbuf, scount, stype, rbuf, rcount, rtype, comm);
         } catch (Throwable t) {
@@ -130,6 +151,10 @@ final class CollectiveDowncalls {
 
     static int allgatherv(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf,
             MemorySegment rcounts, MemorySegment displs, MemorySegment rtype, MemorySegment comm) {
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Allgatherv$handle(),
+                    sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm);
+        }
         try {
             return (int) ALLGATHERV.invokeExact(sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm);
         } catch (Throwable t) {
@@ -142,6 +167,9 @@ final class CollectiveDowncalls {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Alltoall(sbuf, scount, stype, rbuf, rcount, rtype, comm);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Alltoall$handle(), sbuf, scount, stype, rbuf, rcount, rtype, comm);
+        }
         try {
             return (int) ALLTOALL.invokeExact(sbuf, scount, stype, rbuf, rcount, rtype, comm);
         } catch (Throwable t) {
@@ -152,6 +180,10 @@ final class CollectiveDowncalls {
     static int alltoallv(MemorySegment sbuf, MemorySegment scounts, MemorySegment sdispls, MemorySegment stype,
             MemorySegment rbuf, MemorySegment rcounts, MemorySegment rdispls, MemorySegment rtype,
             MemorySegment comm) {
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Alltoallv$handle(),
+                    sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm);
+        }
         try {
             return (int) ALLTOALLV.invokeExact(sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm);
         } catch (Throwable t) {
@@ -162,6 +194,10 @@ final class CollectiveDowncalls {
     static int alltoallw(MemorySegment sbuf, MemorySegment scounts, MemorySegment sdispls, MemorySegment stypes,
             MemorySegment rbuf, MemorySegment rcounts, MemorySegment rdispls, MemorySegment rtypes,
             MemorySegment comm) {
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Alltoallw$handle(),
+                    sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm);
+        }
         try {
             return (int) ALLTOALLW.invokeExact(sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm);
         } catch (Throwable t) {
@@ -173,6 +209,9 @@ final class CollectiveDowncalls {
             int root, MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Reduce(sbuf, rbuf, count, type, op, root, comm);
+        }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Reduce$handle(), sbuf, rbuf, count, type, op, root, comm);
         }
         try {
             return (int) REDUCE.invokeExact(sbuf, rbuf, count, type, op, root, comm);
@@ -186,6 +225,9 @@ final class CollectiveDowncalls {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Allreduce(sbuf, rbuf, count, type, op, comm);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Allreduce$handle(), sbuf, rbuf, count, type, op, comm);
+        }
         try {
             return (int) ALLREDUCE.invokeExact(sbuf, rbuf, count, type, op, comm);
         } catch (Throwable t) {
@@ -197,6 +239,9 @@ final class CollectiveDowncalls {
         if (nat(in, inout)) {
             return mpi_h.MPI_Reduce_local(in, inout, count, type, op);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Reduce_local$handle(), in, inout, count, type, op);
+        }
         try {
             return (int) REDUCE_LOCAL.invokeExact(in, inout, count, type, op);
         } catch (Throwable t) {
@@ -206,6 +251,9 @@ final class CollectiveDowncalls {
 
     static int reduceScatter(MemorySegment sbuf, MemorySegment rbuf, MemorySegment rcounts, MemorySegment type,
             MemorySegment op, MemorySegment comm) {
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Reduce_scatter$handle(), sbuf, rbuf, rcounts, type, op, comm);
+        }
         try {
             return (int) REDUCE_SCATTER.invokeExact(sbuf, rbuf, rcounts, type, op, comm);
         } catch (Throwable t) {
@@ -217,6 +265,9 @@ final class CollectiveDowncalls {
             MemorySegment op, MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Reduce_scatter_block(sbuf, rbuf, rcount, type, op, comm);
+        }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Reduce_scatter_block$handle(), sbuf, rbuf, rcount, type, op, comm);
         }
         try {
             return (int) REDUCE_SCATTER_BLOCK.invokeExact(sbuf, rbuf, rcount, type, op, comm);
@@ -230,6 +281,9 @@ final class CollectiveDowncalls {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Scan(sbuf, rbuf, count, type, op, comm);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Scan$handle(), sbuf, rbuf, count, type, op, comm);
+        }
         try {
             return (int) SCAN.invokeExact(sbuf, rbuf, count, type, op, comm);
         } catch (Throwable t) {
@@ -241,6 +295,9 @@ final class CollectiveDowncalls {
             MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Exscan(sbuf, rbuf, count, type, op, comm);
+        }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Exscan$handle(), sbuf, rbuf, count, type, op, comm);
         }
         try {
             return (int) EXSCAN.invokeExact(sbuf, rbuf, count, type, op, comm);
@@ -254,6 +311,9 @@ final class CollectiveDowncalls {
         if (nat(in, out)) {
             return mpi_h.MPI_Pack(in, count, type, out, outSize, position, comm);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Pack$handle(), in, count, type, out, outSize, position, comm);
+        }
         try {
             return (int) PACK.invokeExact(in, count, type, out, outSize, position, comm);
         } catch (Throwable t) {
@@ -265,6 +325,9 @@ final class CollectiveDowncalls {
             MemorySegment type, MemorySegment comm) {
         if (nat(in, out)) {
             return mpi_h.MPI_Unpack(in, inSize, position, out, count, type, comm);
+        }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Unpack$handle(), in, inSize, position, out, count, type, comm);
         }
         try {
             return (int) UNPACK.invokeExact(in, inSize, position, out, count, type, comm);
@@ -278,6 +341,10 @@ final class CollectiveDowncalls {
         if (nat(in, out)) {
             return mpi_h.MPI_Pack_external(datarep, in, count, type, out, outSize, position);
         }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Pack_external$handle(),
+                    datarep, in, count, type, out, outSize, position);
+        }
         try {
             return (int) PACK_EXTERNAL.invokeExact(datarep, in, count, type, out, outSize, position);
         } catch (Throwable t) {
@@ -289,6 +356,10 @@ final class CollectiveDowncalls {
             MemorySegment out, int count, MemorySegment type) {
         if (nat(in, out)) {
             return mpi_h.MPI_Unpack_external(datarep, in, inSize, position, out, count, type);
+        }
+        if (!Downcalls.criticalAllowed()) {
+            return Downcalls.viaCopies(mpi_h.MPI_Unpack_external$handle(),
+                    datarep, in, inSize, position, out, count, type);
         }
         try {
             return (int) UNPACK_EXTERNAL.invokeExact(datarep, in, inSize, position, out, count, type);

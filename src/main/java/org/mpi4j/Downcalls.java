@@ -4,6 +4,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mpi4j.ffi.mpi_h;
 
 /**
@@ -15,6 +16,64 @@ import org.mpi4j.ffi.mpi_h;
  */
 final class Downcalls {
     private Downcalls() {
+    }
+
+    /** Nonblocking reductions with a Java-bodied op that have started and not yet completed. */
+    private static final AtomicInteger USER_OPS_IN_FLIGHT = new AtomicInteger();
+
+    /**
+     * Whether a critical downcall may be made now. MPI calls back into Java only to apply a
+     * Java-bodied reduction op, and a blocking call may progress any pending nonblocking reduction:
+     * an upcall inside a critical downcall aborts the JVM ("wrong thread state for upcall"). While
+     * such a reduction is in flight, heap buffers go through native copies ({@link #viaCopies}).
+     */
+    static boolean criticalAllowed() {
+        return USER_OPS_IN_FLIGHT.get() == 0;
+    }
+
+    /** A nonblocking reduction with a Java-bodied op has started. */
+    static void userOpStarted() {
+        USER_OPS_IN_FLIGHT.incrementAndGet();
+    }
+
+    /** A nonblocking reduction with a Java-bodied op has completed. */
+    static void userOpDone() {
+        USER_OPS_IN_FLIGHT.decrementAndGet();
+    }
+
+    /**
+     * Calls {@code plain}, a downcall that takes native memory only, with a native copy of each heap
+     * segment among {@code args}, and copies the copies back into the writable ones when the call
+     * succeeds (a send buffer gets its own bytes back). The slow path of every critical call while
+     * {@link #criticalAllowed} is false.
+     */
+    static int viaCopies(MethodHandle plain, Object... args) {
+        Staged[] staged = new Staged[args.length];
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof MemorySegment m && !m.isNative()) {
+                    staged[i] = Staged.of(m, m.byteSize(), true);
+                    args[i] = staged[i].segment();
+                }
+            }
+            int rc = (int) plain.invokeWithArguments(args);
+            if (rc == mpi_h.MPI_SUCCESS()) {
+                for (Staged st : staged) {
+                    if (st != null && !st.heapReadOnly()) {
+                        st.copyBack(st.byteSize());
+                    }
+                }
+            }
+            return rc;
+        } catch (Throwable t) {
+            throw Errors.rethrow(t);
+        } finally {
+            for (Staged st : staged) {
+                if (st != null) {
+                    st.release();
+                }
+            }
+        }
     }
 
     static MethodHandle critical(MemorySegment address, FunctionDescriptor descriptor) {
@@ -58,6 +117,15 @@ final class Downcalls {
                 default -> mpi_h.MPI_Rsend(buf, count, type, dest, tag, comm);
             };
         }
+        if (!criticalAllowed()) {
+            MethodHandle plain = switch (mode) {
+                case STANDARD -> mpi_h.MPI_Send$handle();
+                case BUFFERED -> mpi_h.MPI_Bsend$handle();
+                case SYNCHRONOUS -> mpi_h.MPI_Ssend$handle();
+                default -> mpi_h.MPI_Rsend$handle();
+            };
+            return viaCopies(plain, buf, count, type, dest, tag, comm);
+        }
         try {
             return switch (mode) {
                 case STANDARD -> (int) SEND.invokeExact(buf, count, type, dest, tag, comm);
@@ -76,6 +144,9 @@ final class Downcalls {
         if (buf.isNative()) {
             return mpi_h.MPI_Recv(buf, count, type, source, tag, comm, status);
         }
+        if (!criticalAllowed()) {
+            return viaCopies(mpi_h.MPI_Recv$handle(), buf, count, type, source, tag, comm, status);
+        }
         try {
             return (int) RECV.invokeExact(buf, count, type, source, tag, comm, status);
         } catch (Throwable t) {
@@ -87,6 +158,9 @@ final class Downcalls {
     static int mrecv(MemorySegment buf, int count, MemorySegment type, MemorySegment message, MemorySegment status) {
         if (buf.isNative()) {
             return mpi_h.MPI_Mrecv(buf, count, type, message, status);
+        }
+        if (!criticalAllowed()) {
+            return viaCopies(mpi_h.MPI_Mrecv$handle(), buf, count, type, message, status);
         }
         try {
             return (int) MRECV.invokeExact(buf, count, type, message, status);
@@ -103,6 +177,11 @@ final class Downcalls {
             return mpi_h.MPI_Sendrecv(sbuf, scount, stype, dest, stag, rbuf, rcount, rtype, source, rtag, comm,
                     status);
         }
+        if (!criticalAllowed()) {
+            return viaCopies(mpi_h.MPI_Sendrecv$handle(),
+                    sbuf, scount, stype, dest, stag, rbuf, rcount, rtype, source, rtag,
+                    comm, status);
+        }
         try {
             return (int) SENDRECV.invokeExact(sbuf, scount, stype, dest, stag, rbuf, rcount, rtype, source, rtag,
                     comm, status);
@@ -116,6 +195,10 @@ final class Downcalls {
             int rtag, MemorySegment comm, MemorySegment status) {
         if (buf.isNative()) {
             return mpi_h.MPI_Sendrecv_replace(buf, count, type, dest, stag, source, rtag, comm, status);
+        }
+        if (!criticalAllowed()) {
+            return viaCopies(mpi_h.MPI_Sendrecv_replace$handle(),
+                    buf, count, type, dest, stag, source, rtag, comm, status);
         }
         try {
             return (int) SENDRECV_REPLACE.invokeExact(buf, count, type, dest, stag, source, rtag, comm, status);

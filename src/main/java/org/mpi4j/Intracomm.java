@@ -302,9 +302,17 @@ public class Intracomm extends Comm {
             }
             Errors.check(rc, function);
         }
+        boolean userOp = op != null && op.isUserDefined();
+        if (userOp) {
+            // until it completes, MPI may call this op from inside any other call: no critical downcalls
+            Downcalls.userOpStarted();
+        }
         Runnable done = null;
-        if (send != null || recv != null || (op != null && op.isUserDefined())) {
+        if (send != null || recv != null || userOp) {
             done = () -> {
+                if (userOp) {
+                    Downcalls.userOpDone();
+                }
                 if (send != null) {
                     send.release();
                 }

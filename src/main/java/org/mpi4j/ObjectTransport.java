@@ -3,7 +3,6 @@ package org.mpi4j;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.mpi4j.ffi.MPI_Status;
@@ -36,16 +35,6 @@ final class ObjectTransport {
         }
     }
 
-    private static final MethodHandle SEND = Downcalls.critical(mpi_h.MPI_Send$address(), mpi_h.MPI_Send$descriptor());
-    private static final MethodHandle SSEND = Downcalls.critical(mpi_h.MPI_Ssend$address(),
-            mpi_h.MPI_Ssend$descriptor());
-    private static final MethodHandle BSEND = Downcalls.critical(mpi_h.MPI_Bsend$address(),
-            mpi_h.MPI_Bsend$descriptor());
-    private static final MethodHandle RECV = Downcalls.critical(mpi_h.MPI_Recv$address(), mpi_h.MPI_Recv$descriptor());
-    private static final MethodHandle MRECV = Downcalls.critical(mpi_h.MPI_Mrecv$address(),
-            mpi_h.MPI_Mrecv$descriptor());
-    private static final MethodHandle BCAST = Downcalls.critical(mpi_h.MPI_Bcast$address(),
-            mpi_h.MPI_Bcast$descriptor());
 
     private static MemorySegment byteType() {
         return Datatype.BYTE.handle();
@@ -83,23 +72,12 @@ final class ObjectTransport {
     }
 
     private static int blockingSend(Mode mode, MemorySegment buf, int count, int dest, int tag, MemorySegment c) {
-        MemorySegment type = byteType();
-        try {
-            if (buf.isNative()) {
-                return switch (mode) {
-                    case STANDARD -> mpi_h.MPI_Send(buf, count, type, dest, tag, c);
-                    case SYNCHRONOUS -> mpi_h.MPI_Ssend(buf, count, type, dest, tag, c);
-                    case BUFFERED -> mpi_h.MPI_Bsend(buf, count, type, dest, tag, c);
-                };
-            }
-            return switch (mode) {
-                case STANDARD -> (int) SEND.invokeExact(buf, count, type, dest, tag, c);
-                case SYNCHRONOUS -> (int) SSEND.invokeExact(buf, count, type, dest, tag, c);
-                case BUFFERED -> (int) BSEND.invokeExact(buf, count, type, dest, tag, c);
-            };
-        } catch (Throwable t) {
-            throw Errors.rethrow(t);
-        }
+        int m = switch (mode) {
+            case STANDARD -> Downcalls.STANDARD;
+            case SYNCHRONOUS -> Downcalls.SYNCHRONOUS;
+            case BUFFERED -> Downcalls.BUFFERED;
+        };
+        return Downcalls.send(m, buf, count, byteType(), dest, tag, c);
     }
 
     static Object recv(Comm comm, int source, int tag, Status status) {
@@ -143,14 +121,8 @@ final class ObjectTransport {
         ObjectFrame f = ObjectFrame.obtain();
         try {
             byte[] buf = f.frameBuffer(count);
-            int rc;
-            try {
-                rc = (int) MRECV.invokeExact(MemorySegment.ofArray(buf), count, byteType(), messageRef,
-                        mpi_h.MPI_STATUS_IGNORE());
-            } catch (Throwable t) {
-                throw Errors.rethrow(t);
-            }
-            Errors.check(rc, "MPI_Mrecv");
+            Errors.check(Downcalls.mrecv(MemorySegment.ofArray(buf), count, byteType(), messageRef,
+                    mpi_h.MPI_STATUS_IGNORE()), "MPI_Mrecv");
             Object[] parts = f.open(count, src, tg);
             long total = count;
             for (Object p : parts) {
@@ -176,17 +148,7 @@ final class ObjectTransport {
         for (long off = 0; off < size; off += limit) {
             int chunk = (int) Math.min(limit, size - off);
             MemorySegment slice = part.asSlice(off, chunk);
-            int rc;
-            if (slice.isNative()) {
-                rc = mpi_h.MPI_Recv(slice, chunk, type, src, tag, c, mpi_h.MPI_STATUS_IGNORE());
-            } else {
-                try {
-                    rc = (int) RECV.invokeExact(slice, chunk, type, src, tag, c, mpi_h.MPI_STATUS_IGNORE());
-                } catch (Throwable t) {
-                    throw Errors.rethrow(t);
-                }
-            }
-            Errors.check(rc, "MPI_Recv");
+            Errors.check(Downcalls.recv(slice, chunk, type, src, tag, c, mpi_h.MPI_STATUS_IGNORE()), "MPI_Recv");
         }
     }
 
@@ -346,14 +308,7 @@ final class ObjectTransport {
         for (long off = 0; off < size; off += limit) {
             int chunk = (int) Math.min(limit, size - off);
             MemorySegment slice = buf.asSlice(off, chunk);
-            int rc;
-            try {
-                rc = slice.isNative() ? mpi_h.MPI_Bcast(slice, chunk, type, root, c)
-                        : (int) BCAST.invokeExact(slice, chunk, type, root, c);
-            } catch (Throwable t) {
-                throw Errors.rethrow(t);
-            }
-            Errors.check(rc, "MPI_Bcast");
+            Errors.check(CollectiveDowncalls.bcast(slice, chunk, type, root, c), "MPI_Bcast");
         }
     }
 

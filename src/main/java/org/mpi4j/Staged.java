@@ -85,6 +85,11 @@ final class Staged {
         }
     }
 
+    /** Whether the heap buffer cannot be written (a send from a read-only buffer). */
+    boolean heapReadOnly() {
+        return heap.isReadOnly();
+    }
+
     /** The number of bytes staged. */
     long byteSize() {
         return bytes;

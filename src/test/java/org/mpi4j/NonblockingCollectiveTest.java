@@ -243,4 +243,43 @@ class NonblockingCollectiveTest {
         assertEquals(size, a[0]);
         assertEquals(2 * size, b[0]);
     }
+
+    /**
+     * MPI may apply a pending nonblocking reduction's Java op from inside any later blocking call;
+     * inside a critical downcall (large arrays, objects) that upcall used to abort the JVM.
+     */
+    @Test
+    void aPendingJavaOpSurvivesBlockingCallsOnLargeArraysAndObjects() {
+        try (Arena arena = Arena.ofConfined();
+                Op sum = Op.create((in, inout, count, type) -> {
+                    for (int i = 0; i < count; i++) {
+                        inout.setAtIndex(ValueLayout.JAVA_DOUBLE, i, inout.getAtIndex(ValueLayout.JAVA_DOUBLE, i)
+                                + in.getAtIndex(ValueLayout.JAVA_DOUBLE, i));
+                    }
+                }, true)) {
+            MemorySegment s = arena.allocate(ValueLayout.JAVA_DOUBLE, 1000);
+            MemorySegment r = arena.allocate(ValueLayout.JAVA_DOUBLE, 1000);
+            for (int i = 0; i < 1000; i++) {
+                s.setAtIndex(ValueLayout.JAVA_DOUBLE, i, rank + i);
+            }
+            Request pending = world.iallreduce(s, r, 1000, Datatype.DOUBLE, sum);
+            assertTrue(!Downcalls.criticalAllowed(), "critical downcalls are off while the op may run");
+            double[] big = new double[100_000];
+            int right = (rank + 1) % size;
+            int left = (rank + size - 1) % size;
+            for (int k = 0; k < 20; k++) {
+                java.util.Arrays.fill(big, rank + k);
+                world.sendrecvReplace(big, right, 3, left, 3, null);
+                assertEquals(left + k, big[99_999]);
+                double[] got = world.sendrecvObject(new double[] {rank, k}, right, 4, left, 4, null);
+                assertEquals(left, got[0]);
+                world.allreduceInPlace(big, Op.SUM);
+            }
+            pending.waitFor();
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(size * (size - 1) / 2.0 + (double) size * i, r.getAtIndex(ValueLayout.JAVA_DOUBLE, i));
+            }
+            assertTrue(Downcalls.criticalAllowed(), "critical downcalls are back once it completed");
+        }
+    }
 }
