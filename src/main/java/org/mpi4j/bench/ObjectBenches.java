@@ -53,8 +53,10 @@ final class ObjectBenches {
         }
     }
 
-    // warm-ups measured with a plain loop on ranks bound to one core: a small map's ping-pong takes
-    // some 60k round trips to settle (46 us, 7 us, 3.8 us, then 1.8 us per 20k)
+    // warm-ups measured on ranks bound to one core: a small map's ping-pong took some 60k round trips
+    // to settle with Kryo's own serializers (46 us, 7 us, 3.8 us, then 1.8 us per 20k); with
+    // mpi4j's method-handle record codec and collection serializers it settles near 0.9 us only
+    // after some 200k (8000 x 10 warm-up round trips still timed at 1.9-2.3 us), hence 300k
     void run(Results out, double scale) {
         List<Case> cases = List.of(
                 new Case("obj_dict", small, Plan.of(10000, 1000, scale), new Plan.Warm(30000, new Plan(10, 0))),
