@@ -18,27 +18,40 @@ final class Downcalls {
     private Downcalls() {
     }
 
-    /** Nonblocking reductions with a Java-bodied op that have started and not yet completed. */
+    /**
+     * Reductions with a Java-bodied op that MPI may be applying now: blocking ones during their call,
+     * nonblocking ones until they complete.
+     */
     private static final AtomicInteger USER_OPS_IN_FLIGHT = new AtomicInteger();
 
     /**
      * Whether a critical downcall may be made now. MPI calls back into Java only to apply a
-     * Java-bodied reduction op, and a blocking call may progress any pending nonblocking reduction:
-     * an upcall inside a critical downcall aborts the JVM ("wrong thread state for upcall"). While
-     * such a reduction is in flight, heap buffers go through native copies ({@link #viaCopies}).
+     * Java-bodied reduction op, during the reduction's own call or, for a nonblocking one, from any
+     * call that progresses it; an upcall inside a critical downcall aborts the JVM ("wrong thread
+     * state for upcall"). While such a reduction may run, heap buffers go through native copies
+     * ({@link #viaCopies}).
      */
     static boolean criticalAllowed() {
         return USER_OPS_IN_FLIGHT.get() == 0;
     }
 
-    /** A nonblocking reduction with a Java-bodied op has started. */
-    static void userOpStarted() {
+    /**
+     * A reduction with {@code op} starts: counts it if the op is Java-bodied, and says whether it
+     * did (to pass to {@link #userOpDone}).
+     */
+    static boolean userOpStarted(Op op) {
+        if (!op.isUserDefined()) {
+            return false;
+        }
         USER_OPS_IN_FLIGHT.incrementAndGet();
+        return true;
     }
 
-    /** A nonblocking reduction with a Java-bodied op has completed. */
-    static void userOpDone() {
-        USER_OPS_IN_FLIGHT.decrementAndGet();
+    /** The reduction {@link #userOpStarted} counted (when {@code counted}) has completed. */
+    static void userOpDone(boolean counted) {
+        if (counted) {
+            USER_OPS_IN_FLIGHT.decrementAndGet();
+        }
     }
 
     /**

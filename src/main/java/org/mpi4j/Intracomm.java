@@ -223,42 +223,6 @@ public class Intracomm extends Comm {
         }
     }
 
-    /** A reduction to rerun on native copies of its buffers. */
-    interface Reduction {
-        void run(MemorySegment sendBuf, MemorySegment recvBuf);
-    }
-
-    private static boolean heapBuffer(MemorySegment seg) {
-        return seg != null && seg != IN_PLACE && !seg.isNative();
-    }
-
-    /**
-     * Runs a reduction with a Java-bodied op on native copies of heap buffers, and says whether
-     * it did. Heap buffers may otherwise go to a critical downcall, and a critical downcall must
-     * not call back into Java (the JVM aborts).
-     */
-    static boolean viaNative(MemorySegment sendBuf, MemorySegment recvBuf, Op op, Reduction body) {
-        if (op == null || !op.isUserDefined() || !(heapBuffer(sendBuf) || heapBuffer(recvBuf))) {
-            return false;
-        }
-        Staged ss = heapBuffer(sendBuf) ? Staged.of(sendBuf, sendBuf.byteSize(), true) : null;
-        Staged rs = heapBuffer(recvBuf) ? Staged.of(recvBuf, recvBuf.byteSize(), true) : null;
-        try {
-            body.run(ss != null ? ss.segment() : sendBuf, rs != null ? rs.segment() : recvBuf);
-            if (rs != null) {
-                rs.copyBack(rs.byteSize());
-            }
-        } finally {
-            if (ss != null) {
-                ss.release();
-            }
-            if (rs != null) {
-                rs.release();
-            }
-        }
-        return true;
-    }
-
     // blocking: small heap buffers go through this thread's staging slots (0 send, 1 receive)
 
     private static MemorySegment sendArg(MemorySegment seg, long bytes) {
@@ -302,17 +266,12 @@ public class Intracomm extends Comm {
             }
             Errors.check(rc, function);
         }
-        boolean userOp = op != null && op.isUserDefined();
-        if (userOp) {
-            // until it completes, MPI may call this op from inside any other call: no critical downcalls
-            Downcalls.userOpStarted();
-        }
+        // until it completes, MPI may call a Java op from inside any other call: no critical downcalls
+        boolean userOp = op != null && Downcalls.userOpStarted(op);
         Runnable done = null;
         if (send != null || recv != null || userOp) {
             done = () -> {
-                if (userOp) {
-                    Downcalls.userOpDone();
-                }
+                Downcalls.userOpDone(userOp);
                 if (send != null) {
                     send.release();
                 }
@@ -962,9 +921,6 @@ public class Intracomm extends Comm {
      */
     public final void reduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
             int root) {
-        if (op != null && op.isUserDefined() && viaNative(sendBuf, recvBuf, op, (a, b) -> reduce(a, b, count, type, op, root))) {
-            return;
-        }
         checkRoot(root);
         checkOp(op);
         boolean isRoot = root == rank();
@@ -973,7 +929,13 @@ public class Intracomm extends Comm {
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(type)) : MemorySegment.NULL;
-        int rc = CollectiveDowncalls.reduce(sa, ra, (int) count, type.handle(), op.handle(), root, handle());
+        int rc;
+        boolean javaOp = Downcalls.userOpStarted(op);
+        try {
+            rc = CollectiveDowncalls.reduce(sa, ra, (int) count, type.handle(), op.handle(), root, handle());
+        } finally {
+            Downcalls.userOpDone(javaOp);
+        }
         if (isRoot) {
             recvDone(ra, recvBuf, rb);
         }
@@ -1026,16 +988,19 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}. */
     public final void allreduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
-        if (op != null && op.isUserDefined() && viaNative(sendBuf, recvBuf, op, (a, b) -> allreduce(a, b, count, type, op))) {
-            return;
-        }
         checkOp(op);
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = recvSpan(recvBuf, count, type);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
-        int rc = CollectiveDowncalls.allreduce(sa, ra, (int) count, type.handle(), op.handle(), handle());
+        int rc;
+        boolean javaOp = Downcalls.userOpStarted(op);
+        try {
+            rc = CollectiveDowncalls.allreduce(sa, ra, (int) count, type.handle(), op.handle(), handle());
+        } finally {
+            Downcalls.userOpDone(javaOp);
+        }
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
@@ -1089,9 +1054,6 @@ public class Intracomm extends Comm {
      */
     public final void reduceScatter(MemorySegment sendBuf, MemorySegment recvBuf, int[] recvCounts, Datatype type,
             Op op) {
-        if (op != null && op.isUserDefined() && viaNative(sendBuf, recvBuf, op, (a, b) -> reduceScatter(a, b, recvCounts, type, op))) {
-            return;
-        }
         checkOp(op);
         Errors.checkNotNull(recvCounts, "counts");
         if (recvCounts.length != size()) {
@@ -1106,8 +1068,14 @@ public class Intracomm extends Comm {
         long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
-        int rc = CollectiveDowncalls.reduceScatter(sa, ra, NativeArgs.ints(0, recvCounts), type.handle(), op.handle(),
-                handle());
+        int rc;
+        boolean javaOp = Downcalls.userOpStarted(op);
+        try {
+            rc = CollectiveDowncalls.reduceScatter(sa, ra, NativeArgs.ints(0, recvCounts), type.handle(), op.handle(),
+                    handle());
+        } finally {
+            Downcalls.userOpDone(javaOp);
+        }
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter");
@@ -1156,16 +1124,19 @@ public class Intracomm extends Comm {
      */
     public final void reduceScatterBlock(MemorySegment sendBuf, MemorySegment recvBuf, long recvCount, Datatype type,
             Op op) {
-        if (op != null && op.isUserDefined() && viaNative(sendBuf, recvBuf, op, (a, b) -> reduceScatterBlock(a, b, recvCount, type, op))) {
-            return;
-        }
         checkOp(op);
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, recvCount * size(), type);
         long rb = recvSpan(recvBuf, inPlace ? recvCount * size() : recvCount, type);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
-        int rc = CollectiveDowncalls.reduceScatterBlock(sa, ra, (int) recvCount, type.handle(), op.handle(), handle());
+        int rc;
+        boolean javaOp = Downcalls.userOpStarted(op);
+        try {
+            rc = CollectiveDowncalls.reduceScatterBlock(sa, ra, (int) recvCount, type.handle(), op.handle(), handle());
+        } finally {
+            Downcalls.userOpDone(javaOp);
+        }
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter_block");
@@ -1239,9 +1210,6 @@ public class Intracomm extends Comm {
 
     private void scanImpl(boolean exclusive, MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type,
             Op op) {
-        if (op != null && op.isUserDefined() && viaNative(sendBuf, recvBuf, op, (a, b) -> scanImpl(exclusive, a, b, count, type, op))) {
-            return;
-        }
         checkOp(op);
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
@@ -1249,9 +1217,15 @@ public class Intracomm extends Comm {
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         // exscan leaves rank 0's buffer alone: a staged copy must carry the old contents
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || exclusive || holes(type));
-        int rc = exclusive
-                ? CollectiveDowncalls.exscan(sa, ra, (int) count, type.handle(), op.handle(), handle())
-                : CollectiveDowncalls.scan(sa, ra, (int) count, type.handle(), op.handle(), handle());
+        int rc;
+        boolean javaOp = Downcalls.userOpStarted(op);
+        try {
+            rc = exclusive
+                    ? CollectiveDowncalls.exscan(sa, ra, (int) count, type.handle(), op.handle(), handle())
+                    : CollectiveDowncalls.scan(sa, ra, (int) count, type.handle(), op.handle(), handle());
+        } finally {
+            Downcalls.userOpDone(javaOp);
+        }
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, exclusive ? "MPI_Exscan" : "MPI_Scan");

@@ -176,10 +176,13 @@ public class Op extends NativeHandle {
         Buffers.check(in, count, type);
         Buffers.check(inout, count, type);
         Buffers.checkWritable(inout);
-        if (function != null && Intracomm.viaNative(in, inout, this, (a, b) -> reduceLocal(a, b, count, type))) {
-            return;
+        int rc;
+        boolean javaOp = Downcalls.userOpStarted(this);
+        try {
+            rc = CollectiveDowncalls.reduceLocal(in, inout, (int) count, type.handle(), handle());
+        } finally {
+            Downcalls.userOpDone(javaOp);
         }
-        int rc = CollectiveDowncalls.reduceLocal(in, inout, (int) count, type.handle(), handle());
         if (function != null) {
             rethrowFailure();
         }
