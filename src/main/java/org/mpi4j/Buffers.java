@@ -29,6 +29,21 @@ import org.mpi4j.ffi.mpi_h;
  * </ul>
  */
 final class Buffers {
+    static {
+        // Load every heap segment class before any hot path is compiled. The JIT compiles a call
+        // on a MemorySegment for the implementation classes loaded so far; the first array of a new
+        // element type loads one more and throws away all that compiled code at once (measured: a
+        // first double[] after a warmed-up loop over native segments deoptimized every downcall
+        // path, and the small allreduce ran slower for the next 0.5 s while it was recompiled).
+        MemorySegment.ofArray(new byte[0]);
+        MemorySegment.ofArray(new char[0]);
+        MemorySegment.ofArray(new short[0]);
+        MemorySegment.ofArray(new int[0]);
+        MemorySegment.ofArray(new long[0]);
+        MemorySegment.ofArray(new float[0]);
+        MemorySegment.ofArray(new double[0]);
+    }
+
     private Buffers() {
     }
 

@@ -9,6 +9,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Locale;
 import java.util.Map;
+import org.mpi4j.ffi.mpi_h;
 
 /**
  * Everything that is specific to Open MPI's binary interface, and nothing else.
@@ -107,6 +108,34 @@ final class OpenMpiAbi {
         Module self = OpenMpiAbi.class.getModule();
         return self.isNamed() ? "--enable-native-access=" + self.getName()
                 : "--enable-native-access=ALL-UNNAMED";
+    }
+
+    /** What {@link #wtimeOriginNanos} returns where MPI_Wtime cannot be read from the JVM's clock. */
+    static final long NO_WTIME_ORIGIN = Long.MIN_VALUE;
+
+    /**
+     * The origin of {@code MPI_Wtime} on {@link System#nanoTime()}'s time line, so that the JVM can
+     * read the same clock without a downcall (23 ns instead of 38 measured here), or
+     * {@link #NO_WTIME_ORIGIN}. Open MPI 3.0 and later on Linux compute {@code MPI_Wtime} as
+     * {@code clock_gettime(CLOCK_MONOTONIC)} minus the timespec {@code ompi_wtime_time_origin} taken
+     * at initialisation (ompi/mpi/c/wtime.c), and the JVM's {@code nanoTime} reads
+     * {@code CLOCK_MONOTONIC} on Linux. The result is checked against {@code MPI_Wtime} itself, so
+     * a build that computes it any other way keeps the downcall. Call after MPI_Init.
+     */
+    static long wtimeOriginNanos() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return NO_WTIME_ORIGIN;
+        }
+        MemorySegment sym = load().find("ompi_wtime_time_origin").orElse(null);
+        if (sym == null) {
+            return NO_WTIME_ORIGIN;
+        }
+        double before = mpi_h.MPI_Wtime(); // an Open MPI 4.0 sets the origin on its first call
+        MemorySegment ts = sym.reinterpret(16);
+        long origin = ts.get(ValueLayout.JAVA_LONG, 0) * 1_000_000_000L + ts.get(ValueLayout.JAVA_LONG, 8);
+        double mine = (System.nanoTime() - origin) * 1e-9;
+        double after = mpi_h.MPI_Wtime();
+        return origin > 0 && mine >= before - 1e-6 && mine <= after + 1e-6 ? origin : NO_WTIME_ORIGIN;
     }
 
     /**

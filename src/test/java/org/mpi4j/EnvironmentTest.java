@@ -2,6 +2,7 @@ package org.mpi4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,19 @@ class EnvironmentTest {
         double dt = MPI.wtime() - t0;
         assertTrue(dt >= 0.015 && dt < 5, "elapsed " + dt);
         assertTrue(MPI.wtick() > 0 && MPI.wtick() < 1e-3, "tick " + MPI.wtick());
+    }
+
+    @Test
+    void wtimeGivesTheValuesOfTheNativeMpiWtime() throws InterruptedException {
+        assertNotEquals(OpenMpiAbi.NO_WTIME_ORIGIN, OpenMpiAbi.wtimeOriginNanos(),
+                "Open MPI on Linux: MPI.wtime() reads CLOCK_MONOTONIC without a downcall");
+        for (int i = 0; i < 5; i++) {
+            double before = org.mpi4j.ffi.mpi_h.MPI_Wtime();
+            double mine = MPI.wtime();
+            double after = org.mpi4j.ffi.mpi_h.MPI_Wtime();
+            assertTrue(mine >= before - 1e-6 && mine <= after + 1e-6, before + " <= " + mine + " <= " + after);
+            Thread.sleep(3);
+        }
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class Bench {
               --scale=X                  multiply every iteration count by X (default: env BENCH_SCALE, 1)
               --thread-level=L           single|funneled|serialized|multiple (default: mpi4j's, multiple)
               --no-warmup                skip the warm-up pass
-              --verbose                  say on stderr how long the JIT compiled during the timed pass
+              --verbose                  say on stderr how long the JIT compiled during the timed pass,
+                                         and during which timed benches
             """;
 
     private Bench() {
@@ -261,7 +262,7 @@ public final class Bench {
         double scale = a.scale();
         boolean seg = !objects && a.segments();
         boolean heap = !objects && a.heap();
-        Results results = new Results(true);
+        Results results = new Results(true, a.flag("verbose"));
         try (Arena arena = Arena.ofConfined()) {
             SegmentBenches sb = seg ? new SegmentBenches(comm, arena) : null;
             HeapBenches hb = heap ? new HeapBenches(comm) : null;
@@ -270,7 +271,7 @@ public final class Bench {
             // the warm-up pass (results dropped), then the timed one
             List<Results> passes = new ArrayList<>();
             if (!a.flag("no-warmup")) {
-                passes.add(new Results(false));
+                passes.add(new Results(false, false));
             }
             passes.add(results);
             long jit = 0;
@@ -299,6 +300,9 @@ public final class Bench {
             if (jit >= 0 && after >= 0 && a.flag("verbose")) {
                 System.err.printf(Locale.ROOT, "bench: rank %d: JIT compiled for %d ms during the timed pass%n",
                         comm.rank(), after - jit);
+                for (String note : results.jitNotes()) {
+                    System.err.println("bench: rank " + comm.rank() + ": " + note);
+                }
             }
         }
         if (comm.rank() == 0) {

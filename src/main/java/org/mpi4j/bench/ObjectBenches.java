@@ -59,9 +59,9 @@ final class ObjectBenches {
     // after some 200k (8000 x 10 warm-up round trips still timed at 1.9-2.3 us), hence 300k
     void run(Results out, double scale) {
         List<Case> cases = List.of(
-                new Case("obj_dict", small, Plan.of(10000, 1000, scale), new Plan.Warm(30000, new Plan(10, 0))),
-                new Case("obj_tuples1000", tuples, Plan.of(2000, 200, scale), new Plan.Warm(5000, new Plan(2, 0))),
-                new Case("obj_ndarray8M_pkl5", arr, Plan.of(30, 5, scale), new Plan.Warm(3, new Plan(1, 0))));
+                new Case("obj_dict", small, Plan.of(10000, 1000, scale), new Plan.Warm(30000, new Plan(10, 1))),
+                new Case("obj_tuples1000", tuples, Plan.of(2000, 200, scale), new Plan.Warm(5000, new Plan(2, 1))),
+                new Case("obj_ndarray8M_pkl5", arr, Plan.of(30, 5, scale), new Plan.Warm(3, new Plan(1, 1))));
         for (Case c : cases) {
             double us = out.time(p -> pingPong(c.obj(), p.iters(), p.warm()), c.plan(), c.warmUp(), scale);
             Object got = last;

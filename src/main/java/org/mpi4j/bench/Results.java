@@ -18,11 +18,18 @@ final class Results {
     }
 
     private final List<Result> results = new ArrayList<>();
+    private final List<String> jitNotes = new ArrayList<>();
     private final boolean keep;
+    private final boolean watchJit;
+    private long jitOfLastBench;
 
-    /** @param keep false for the warm-up pass, whose numbers are thrown away */
-    Results(boolean keep) {
+    /**
+     * @param keep false for the warm-up pass, whose numbers are thrown away
+     * @param watchJit whether to note each timed bench during which the JIT compiled
+     */
+    Results(boolean keep, boolean watchJit) {
         this.keep = keep;
+        this.watchJit = watchJit;
     }
 
     /** A bench method: runs the plan, returns the measurement. */
@@ -41,13 +48,29 @@ final class Results {
         for (int k = warm.calls(scale); k > 0; k--) {
             bench.run(warm.plan());
         }
-        return keep ? bench.run(plan) : 0;
+        if (!keep) {
+            return 0;
+        }
+        long jit = watchJit ? JitMeter.millis() : 0;
+        double value = bench.run(plan);
+        jitOfLastBench = watchJit ? JitMeter.millis() - jit : 0;
+        return value;
     }
 
     void add(String impl, String bench, long sizeBytes, double value, String unit) {
         if (keep) {
             results.add(new Result(impl, bench, sizeBytes, value, unit));
+            if (jitOfLastBench > 0) {
+                jitNotes.add(String.format(Locale.ROOT, "%s %s %d: JIT compiled for %d ms while timed", impl, bench,
+                        sizeBytes, jitOfLastBench));
+            }
+            jitOfLastBench = 0;
         }
+    }
+
+    /** The timed benches during which the JIT compiled (with {@code watchJit}). */
+    List<String> jitNotes() {
+        return List.copyOf(jitNotes);
     }
 
     List<Result> all() {
