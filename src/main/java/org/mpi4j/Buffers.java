@@ -328,7 +328,21 @@ final class Buffers {
 
     /** Whether a blocking call should copy this buffer of {@code bytes} through native memory. */
     static boolean stages(MemorySegment seg, long bytes) {
-        return !seg.isNative() && bytes <= STAGE_LIMIT;
+        return !isNative(seg) && bytes <= STAGE_LIMIT;
+    }
+
+    /** The class of segments that {@code Arena}s allocate. */
+    private static final Class<?> NATIVE_SEGMENT = Arena.global().allocate(1).getClass();
+
+    /**
+     * {@link MemorySegment#isNative()} without a virtual call for the segments arenas allocate. The
+     * JIT keeps one type profile per call site of a shared helper, however many callers inline it:
+     * once arrays of several element types have passed through, {@code seg.isNative()} is a
+     * megamorphic call on every path, native segments' included; comparing the class is one load
+     * and one compare whatever went through before.
+     */
+    static boolean isNative(MemorySegment seg) {
+        return seg != null && (seg.getClass() == NATIVE_SEGMENT || seg.isNative());
     }
 
     /**

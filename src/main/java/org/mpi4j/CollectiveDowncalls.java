@@ -60,7 +60,7 @@ final class CollectiveDowncalls {
             mpi_h.MPI_Unpack_external$descriptor());
 
     private static boolean nat(MemorySegment a, MemorySegment b) {
-        return a.isNative() && b.isNative();
+        return Buffers.isNative(a) && Buffers.isNative(b);
     }
 
     static int bcast(MemorySegment buf, int count, MemorySegment type, int root, MemorySegment comm) {

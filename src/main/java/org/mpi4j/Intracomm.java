@@ -988,6 +988,10 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}. */
     public final void allreduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
+        if (sendBuf != IN_PLACE && Buffers.isNative(sendBuf) && Buffers.isNative(recvBuf)) {
+            allreduceNative(sendBuf, recvBuf, count, type, op);
+            return;
+        }
         checkOp(op);
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
@@ -1002,6 +1006,28 @@ public class Intracomm extends Comm {
             Downcalls.userOpDone(javaOp);
         }
         recvDone(ra, recvBuf, rb);
+        opDone(op);
+        Errors.check(rc, "MPI_Allreduce");
+    }
+
+    /**
+     * {@link #allreduce(MemorySegment, MemorySegment, long, Datatype, Op)} of two native segments:
+     * the path a small allreduce takes at C speed. Kept apart from the general path because the JIT
+     * profiles a method once for all its callers: after arrays have gone through the general path
+     * (staging, critical downcalls) its compiled code grows too large to inline and every call
+     * through it paid for the other kinds (measured: 54 ns instead of 45 per call on one rank).
+     */
+    private void allreduceNative(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
+        checkOp(op);
+        span(sendBuf, count, type);
+        recvSpan(recvBuf, count, type);
+        int rc;
+        boolean javaOp = Downcalls.userOpStarted(op);
+        try {
+            rc = mpi_h.MPI_Allreduce(sendBuf, recvBuf, (int) count, type.handle(), op.handle(), handle());
+        } finally {
+            Downcalls.userOpDone(javaOp);
+        }
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
     }
