@@ -64,7 +64,7 @@ final class CollectiveDowncalls {
     }
 
     static int bcast(MemorySegment buf, int count, MemorySegment type, int root, MemorySegment comm) {
-        if (buf.isNative()) {
+        if (Buffers.isNative(buf)) {
             return mpi_h.MPI_Bcast(buf, count, type, root, comm);
         }
         if (!Downcalls.criticalAllowed()) {
