@@ -1,5 +1,8 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.Staged;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -331,18 +334,9 @@ final class Buffers {
         return !isNative(seg) && bytes <= STAGE_LIMIT;
     }
 
-    /** The class of segments that {@code Arena}s allocate. */
-    private static final Class<?> NATIVE_SEGMENT = Arena.global().allocate(1).getClass();
-
-    /**
-     * {@link MemorySegment#isNative()} without a virtual call for the segments arenas allocate. The
-     * JIT keeps one type profile per call site of a shared helper, however many callers inline it:
-     * once arrays of several element types have passed through, {@code seg.isNative()} is a
-     * megamorphic call on every path, native segments' included; comparing the class is one load
-     * and one compare whatever went through before.
-     */
+    /** {@link Downcalls#isNative} for a buffer that may be null (null is not native). */
     static boolean isNative(MemorySegment seg) {
-        return seg != null && (seg.getClass() == NATIVE_SEGMENT || seg.isNative());
+        return seg != null && Downcalls.isNative(seg);
     }
 
     /**

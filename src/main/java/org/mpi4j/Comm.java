@@ -1,11 +1,14 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.Staged;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;
-import org.mpi4j.ffi.MPI_Status;
 import org.mpi4j.ffi.mpi_h;
 
 /**
@@ -233,7 +236,7 @@ public abstract class Comm extends NativeHandle {
 
     /** The received bytes a staged receive copies back: those that arrived, or all it spans. */
     private static long received(Scratch s, long bytes, boolean contiguous) {
-        return contiguous ? Math.min(bytes, MPI_Status._ucount(s.status)) : bytes;
+        return contiguous ? Math.min(bytes, OpenMpiAbi.statusBytes(s.status)) : bytes;
     }
 
     private void sendCore(int mode, MemorySegment buf, long count, Datatype type, int dest, int tag) {
@@ -293,7 +296,7 @@ public abstract class Comm extends NativeHandle {
         int rc = Downcalls.recv(staged, count, type.handle(), source, tag, comm, s.status);
         if (rc == mpi_h.MPI_SUCCESS()) {
             Buffers.unstageArray(staged, array, layout, offset,
-                    (int) Math.min(count, MPI_Status._ucount(s.status) / layout.byteSize()));
+                    (int) Math.min(count, OpenMpiAbi.statusBytes(s.status) / layout.byteSize()));
         }
         Errors.check(rc, "MPI_Recv");
         fill(status, s);
@@ -325,9 +328,9 @@ public abstract class Comm extends NativeHandle {
             }
         } else {
             Errors.check(mpi_h.MPI_Mprobe(source, tag, comm, s.handle1, s.status), "MPI_Mprobe");
-            if (MPI_Status._ucount(s.status) > count * type.size()) {
+            if (OpenMpiAbi.statusBytes(s.status) > count * type.size()) {
                 fill(status, s);
-                Message.discard(s.handle1, MPI_Status._ucount(s.status), "MPI_Recv");
+                Message.discard(s.handle1, OpenMpiAbi.statusBytes(s.status), "MPI_Recv");
             }
             rc = Downcalls.mrecv(buf, (int) count, type.handle(), s.handle1, statusOut(status, s));
         }
@@ -3725,7 +3728,7 @@ public abstract class Comm extends NativeHandle {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Mprobe(source, tag, handle(), s.handle0, s.status), "MPI_Mprobe");
         fill(status, s);
-        return Message.of(s.handle0(), MPI_Status._ucount(s.status));
+        return Message.of(s.handle0(), OpenMpiAbi.statusBytes(s.status));
     }
 
     /**
@@ -3743,7 +3746,7 @@ public abstract class Comm extends NativeHandle {
             return null;
         }
         fill(status, s);
-        return Message.of(s.handle0(), MPI_Status._ucount(s.status));
+        return Message.of(s.handle0(), OpenMpiAbi.statusBytes(s.status));
     }
     // ---- end of point-to-point ------------------------------------------------------------------
 

@@ -1,5 +1,11 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.CollectiveDowncalls;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.SmallCopy;
+import org.mpi4j.internal.Staged;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.mpi4j.ffi.mpi_h;
@@ -267,7 +273,7 @@ public class Intracomm extends Comm {
             Errors.check(rc, function);
         }
         // until it completes, MPI may call a Java op from inside any other call: no critical downcalls
-        boolean userOp = op != null && Downcalls.userOpStarted(op);
+        boolean userOp = op != null && Downcalls.userOpStarted(op.isUserDefined());
         Runnable done = null;
         if (send != null || recv != null || userOp) {
             done = () -> {
@@ -930,7 +936,7 @@ public class Intracomm extends Comm {
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(type)) : MemorySegment.NULL;
         int rc;
-        boolean javaOp = Downcalls.userOpStarted(op);
+        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
             rc = CollectiveDowncalls.reduce(sa, ra, (int) count, type.handle(), op.handle(), root, handle());
         } finally {
@@ -999,7 +1005,7 @@ public class Intracomm extends Comm {
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
         int rc;
-        boolean javaOp = Downcalls.userOpStarted(op);
+        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
             rc = CollectiveDowncalls.allreduce(sa, ra, (int) count, type.handle(), op.handle(), handle());
         } finally {
@@ -1022,7 +1028,7 @@ public class Intracomm extends Comm {
         span(sendBuf, count, type);
         recvSpan(recvBuf, count, type);
         int rc;
-        boolean javaOp = Downcalls.userOpStarted(op);
+        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
             rc = mpi_h.MPI_Allreduce(sendBuf, recvBuf, (int) count, type.handle(), op.handle(), handle());
         } finally {
@@ -1095,7 +1101,7 @@ public class Intracomm extends Comm {
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
         int rc;
-        boolean javaOp = Downcalls.userOpStarted(op);
+        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
             rc = CollectiveDowncalls.reduceScatter(sa, ra, NativeArgs.ints(0, recvCounts), type.handle(), op.handle(),
                     handle());
@@ -1157,7 +1163,7 @@ public class Intracomm extends Comm {
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
         int rc;
-        boolean javaOp = Downcalls.userOpStarted(op);
+        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
             rc = CollectiveDowncalls.reduceScatterBlock(sa, ra, (int) recvCount, type.handle(), op.handle(), handle());
         } finally {
@@ -1244,7 +1250,7 @@ public class Intracomm extends Comm {
         // exscan leaves rank 0's buffer alone: a staged copy must carry the old contents
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || exclusive || holes(type));
         int rc;
-        boolean javaOp = Downcalls.userOpStarted(op);
+        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
             rc = exclusive
                     ? CollectiveDowncalls.exscan(sa, ra, (int) count, type.handle(), op.handle(), handle())

@@ -1,5 +1,7 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -18,7 +20,11 @@ import org.mpi4j.ffi.mpi_h;
  */
 public final class MPI {
     static {
-        OpenMpiAbi.load();
+        try {
+            OpenMpiAbi.load();
+        } catch (OpenMpiAbi.LoadError e) {
+            throw new MpiLibraryError(e.getMessage(), e.getCause());
+        }
     }
 
     /** Wildcard source for receives and probes. */

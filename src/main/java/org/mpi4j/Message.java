@@ -1,5 +1,9 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.Staged;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -127,7 +131,7 @@ public final class Message {
             MemorySegment r = Buffers.stage(1, buf, bytes, !contiguous);
             rc = Downcalls.mrecv(r, (int) count, type.handle(), ref, s.status);
             if (rc == mpi_h.MPI_SUCCESS()) {
-                Buffers.unstage(r, buf, contiguous ? Math.min(bytes, org.mpi4j.ffi.MPI_Status._ucount(s.status))
+                Buffers.unstage(r, buf, contiguous ? Math.min(bytes, OpenMpiAbi.statusBytes(s.status))
                         : bytes);
             }
         } else {

@@ -1,5 +1,6 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.Scratch;
 import java.lang.foreign.MemorySegment;
 
 /**

@@ -1,5 +1,6 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

@@ -1,8 +1,9 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import org.mpi4j.ffi.MPI_Status;
 import org.mpi4j.ffi.mpi_h;
 
 /**
@@ -214,8 +215,8 @@ public final class ObjectRequest<T> {
     private void matched(MemorySegment msg, MemorySegment probed) {
         PENDING.get().remove(this);
         MemorySegment c = comm.handle();
-        matchedSource = MPI_Status.MPI_SOURCE(probed);
-        matchedTag = MPI_Status.MPI_TAG(probed);
+        matchedSource = OpenMpiAbi.statusSource(probed);
+        matchedTag = OpenMpiAbi.statusTag(probed);
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Get_count(probed, Datatype.BYTE.handle(), s.int1), "MPI_Get_count");
         int count = s.int1();

@@ -1,11 +1,14 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.CollectiveDowncalls;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
-import org.mpi4j.ffi.MPI_Status;
 import org.mpi4j.ffi.mpi_h;
 
 /**
@@ -105,8 +108,8 @@ final class ObjectTransport {
      * {@code probed}), then its parts, and decodes it.
      */
     static Object receiveMatched(MemorySegment c, MemorySegment messageRef, MemorySegment probed, Status status) {
-        int src = MPI_Status.MPI_SOURCE(probed);
-        int tg = MPI_Status.MPI_TAG(probed);
+        int src = OpenMpiAbi.statusSource(probed);
+        int tg = OpenMpiAbi.statusTag(probed);
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Get_count(probed, byteType(), s.int1), "MPI_Get_count");
         int count = s.int1();
@@ -132,7 +135,7 @@ final class ObjectTransport {
             }
             Object obj = f.decode(src, tg);
             if (status != null) {
-                MPI_Status._ucount(probed, total);
+                OpenMpiAbi.setStatusBytes(probed, total);
                 status.fill(probed);
             }
             return obj;
@@ -235,11 +238,7 @@ final class ObjectTransport {
             return;
         }
         MemorySegment ns = Scratch.get().status;
-        MPI_Status.MPI_SOURCE(ns, source);
-        MPI_Status.MPI_TAG(ns, tag);
-        MPI_Status.MPI_ERROR(ns, 0);
-        MPI_Status._cancelled(ns, 0);
-        MPI_Status._ucount(ns, bytes);
+        OpenMpiAbi.setStatus(ns, source, tag, 0, false, bytes);
         status.fill(ns);
     }
 

@@ -1,5 +1,9 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.CollectiveDowncalls;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -177,7 +181,7 @@ public class Op extends NativeHandle {
         Buffers.check(inout, count, type);
         Buffers.checkWritable(inout);
         int rc;
-        boolean javaOp = Downcalls.userOpStarted(this);
+        boolean javaOp = Downcalls.userOpStarted(this.isUserDefined());
         try {
             rc = CollectiveDowncalls.reduceLocal(in, inout, (int) count, type.handle(), handle());
         } finally {

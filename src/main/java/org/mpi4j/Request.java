@@ -1,5 +1,8 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.Staged;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -7,7 +10,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
-import org.mpi4j.ffi.MPI_Status;
 import org.mpi4j.ffi.mpi_h;
 
 /**
@@ -32,7 +34,7 @@ import org.mpi4j.ffi.mpi_h;
  */
 public class Request extends NativeHandle {
     private static final MemorySegment NULL_HANDLE = OpenMpiAbi.predefined("MPI_REQUEST_NULL");
-    private static final long STATUS_SIZE = MPI_Status.layout().byteSize();
+    private static final long STATUS_SIZE = OpenMpiAbi.STATUS_SIZE;
 
     /** {@code MPI_REQUEST_NULL}: a request that is already complete. */
     public static final Request NULL = new Request(NULL_HANDLE, true);
@@ -253,10 +255,10 @@ public class Request extends NativeHandle {
         active = false;
         Staged st = staged;
         if (st != null && stageKind >= STAGE_RECV_ALL) {
-            boolean cancelled = nativeStatus != null && MPI_Status._cancelled(nativeStatus) != 0;
+            boolean cancelled = nativeStatus != null && OpenMpiAbi.statusCancelled(nativeStatus);
             if (!cancelled) {
                 st.copyBack(stageKind == STAGE_RECV_RECEIVED && nativeStatus != null
-                        ? MPI_Status._ucount(nativeStatus) : st.byteSize());
+                        ? OpenMpiAbi.statusBytes(nativeStatus) : st.byteSize());
             }
         }
         Runnable action = onComplete;
@@ -431,7 +433,7 @@ public class Request extends NativeHandle {
         }
         if (rc == mpi_h.MPI_ERR_IN_STATUS()) {
             for (int k = 0; k < count; k++) {
-                int err = MPI_Status.MPI_ERROR(a.status(done == null ? k : done[k]));
+                int err = OpenMpiAbi.statusError(a.status(done == null ? k : done[k]));
                 if (err != mpi_h.MPI_SUCCESS() && err != mpi_h.MPI_ERR_PENDING()) {
                     throw new MpiException(err, function);
                 }
@@ -598,7 +600,7 @@ public class Request extends NativeHandle {
         finishMany(requests, a, count, k -> indices[k], true, statuses);
         if (rc != mpi_h.MPI_SUCCESS()) {
             for (int k = 0; k < count; k++) {
-                int err = MPI_Status.MPI_ERROR(a.status(k));
+                int err = OpenMpiAbi.statusError(a.status(k));
                 if (err != mpi_h.MPI_SUCCESS()) {
                     throw new MpiException(err, function);
                 }

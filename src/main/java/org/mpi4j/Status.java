@@ -1,5 +1,7 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -28,20 +30,16 @@ public final class Status {
 
     /** Copies a native {@code MPI_Status} into this object. */
     void fill(MemorySegment nativeStatus) {
-        source = MPI_Status.MPI_SOURCE(nativeStatus);
-        tag = MPI_Status.MPI_TAG(nativeStatus);
-        error = MPI_Status.MPI_ERROR(nativeStatus);
-        cancelled = MPI_Status._cancelled(nativeStatus) != 0;
-        byteCount = MPI_Status._ucount(nativeStatus);
+        source = OpenMpiAbi.statusSource(nativeStatus);
+        tag = OpenMpiAbi.statusTag(nativeStatus);
+        error = OpenMpiAbi.statusError(nativeStatus);
+        cancelled = OpenMpiAbi.statusCancelled(nativeStatus);
+        byteCount = OpenMpiAbi.statusBytes(nativeStatus);
     }
 
     /** Writes this status back into a native {@code MPI_Status}, for calls that read one. */
     void store(MemorySegment nativeStatus) {
-        MPI_Status.MPI_SOURCE(nativeStatus, source);
-        MPI_Status.MPI_TAG(nativeStatus, tag);
-        MPI_Status.MPI_ERROR(nativeStatus, error);
-        MPI_Status._cancelled(nativeStatus, cancelled ? 1 : 0);
-        MPI_Status._ucount(nativeStatus, byteCount);
+        OpenMpiAbi.setStatus(nativeStatus, source, tag, error, cancelled, byteCount);
     }
 
     /** The rank the message came from. */

@@ -1,5 +1,6 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.Downcalls;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.Staged;
+import org.mpi4j.internal.StagingPool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

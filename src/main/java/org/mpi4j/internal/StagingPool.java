@@ -1,4 +1,4 @@
-package org.mpi4j;
+package org.mpi4j.internal;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -22,12 +22,12 @@ import java.util.ArrayDeque;
  * bound, and no further. Any thread may take and give back (a request may complete on another thread
  * than the one that started it).
  */
-final class StagingPool {
+public final class StagingPool {
     private StagingPool() {
     }
 
     /** Smaller blocks come from {@code malloc}'s own free lists, which serve them without page faults. */
-    static final long MIN_POOLED = 64 * 1024;
+    public static final long MIN_POOLED = 64 * 1024;
 
     private static final long CAPACITY = Long.getLong("mpi4j.stagingPool", 256L << 20);
 
@@ -48,7 +48,7 @@ final class StagingPool {
     private static long retained;
 
     /** A block of at least {@code bytes} bytes (its own size may be larger). */
-    static MemorySegment take(long bytes) {
+    public static MemorySegment take(long bytes) {
         if (bytes < MIN_POOLED) {
             return malloc(Math.max(bytes, 1L));
         }
@@ -65,7 +65,7 @@ final class StagingPool {
     }
 
     /** Gives back a block {@link #take} returned. */
-    static void give(MemorySegment block) {
+    public static void give(MemorySegment block) {
         long size = block.byteSize();
         if (size >= MIN_POOLED && Long.bitCount(size) == 1) {
             synchronized (FREE_BLOCKS) {
@@ -83,12 +83,12 @@ final class StagingPool {
         try {
             FREE.invokeExact(block);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
     /** The bytes the pool holds now (for tests). */
-    static long retained() {
+    public static long retained() {
         synchronized (FREE_BLOCKS) {
             return retained;
         }
@@ -103,7 +103,7 @@ final class StagingPool {
         try {
             m = (MemorySegment) MALLOC.invokeExact(bytes);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
         if (m.equals(MemorySegment.NULL)) {
             throw new OutOfMemoryError("cannot allocate " + bytes + " bytes of native staging memory");

@@ -1,4 +1,4 @@
-package org.mpi4j;
+package org.mpi4j.internal;
 
 import java.lang.foreign.MemorySegment;
 
@@ -21,7 +21,7 @@ import java.lang.foreign.MemorySegment;
  * and for a send: {@code Staged.of(buf, bytes, true)}, then {@code new Request(ref, false, st,
  * st::release)}.
  */
-final class Staged {
+public final class Staged {
     private final MemorySegment heap;
     private final long bytes;
     /** The pool's block, of at least {@code bytes} bytes. */
@@ -39,7 +39,7 @@ final class Staged {
      * Native memory for the first {@code bytes} of {@code heap}, holding a copy of them when
      * {@code copyIn} (sends, and receives whose datatype may leave bytes untouched).
      */
-    static Staged of(MemorySegment heap, long bytes, boolean copyIn) {
+    public static Staged of(MemorySegment heap, long bytes, boolean copyIn) {
         Staged s = new Staged(heap, bytes);
         if (copyIn) {
             s.copyIn();
@@ -48,7 +48,7 @@ final class Staged {
     }
 
     /** The native memory to give MPI. */
-    MemorySegment segment() {
+    public MemorySegment segment() {
         MemorySegment m = memory;
         if (m == null) {
             throw new IllegalStateException("staging memory already released");
@@ -57,27 +57,27 @@ final class Staged {
     }
 
     /** Refreshes the native copy from the heap buffer (a persistent send's {@code start}). */
-    void copyIn() {
+    public void copyIn() {
         if (bytes > 0) {
             MemorySegment.copy(heap, 0, segment(), 0, bytes);
         }
     }
 
     /** Copies the first {@code n} bytes back into the heap buffer (a receive's completion). */
-    void copyBack(long n) {
+    public void copyBack(long n) {
         if (n > 0) {
             MemorySegment.copy(segment(), 0, heap, 0, Math.min(n, bytes));
         }
     }
 
     /** Copies everything back and frees the native memory: a staged receive's completion action. */
-    void copyBackAndRelease() {
+    public void copyBackAndRelease() {
         copyBack(bytes);
         release();
     }
 
     /** Gives the native memory back; later calls do nothing. */
-    void release() {
+    public void release() {
         MemorySegment m = memory;
         memory = null;
         if (m != null) {
@@ -86,12 +86,12 @@ final class Staged {
     }
 
     /** Whether the heap buffer cannot be written (a send from a read-only buffer). */
-    boolean heapReadOnly() {
+    public boolean heapReadOnly() {
         return heap.isReadOnly();
     }
 
     /** The number of bytes staged. */
-    long byteSize() {
+    public long byteSize() {
         return bytes;
     }
 }

@@ -1,4 +1,4 @@
-package org.mpi4j;
+package org.mpi4j.internal;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -14,7 +14,7 @@ import org.mpi4j.ffi.mpi_h;
  * the garbage collector from moving the array while MPI works on it; it also holds off other
  * threads' collections until it returns.
  */
-final class Downcalls {
+public final class Downcalls {
     private Downcalls() {
     }
 
@@ -31,16 +31,16 @@ final class Downcalls {
      * state for upcall"). While such a reduction may run, heap buffers go through native copies
      * ({@link #viaCopies}).
      */
-    static boolean criticalAllowed() {
+    public static boolean criticalAllowed() {
         return USER_OPS_IN_FLIGHT.get() == 0;
     }
 
     /**
-     * A reduction with {@code op} starts: counts it if the op is Java-bodied, and says whether it
+     * A reduction starts: counts it if its op is Java-bodied ({@code javaOp}), and says whether it
      * did (to pass to {@link #userOpDone}).
      */
-    static boolean userOpStarted(Op op) {
-        if (!op.isUserDefined()) {
+    public static boolean userOpStarted(boolean javaOp) {
+        if (!javaOp) {
             return false;
         }
         USER_OPS_IN_FLIGHT.incrementAndGet();
@@ -48,7 +48,7 @@ final class Downcalls {
     }
 
     /** The reduction {@link #userOpStarted} counted (when {@code counted}) has completed. */
-    static void userOpDone(boolean counted) {
+    public static void userOpDone(boolean counted) {
         if (counted) {
             USER_OPS_IN_FLIGHT.decrementAndGet();
         }
@@ -60,7 +60,7 @@ final class Downcalls {
      * succeeds (a send buffer gets its own bytes back). The slow path of every critical call while
      * {@link #criticalAllowed} is false.
      */
-    static int viaCopies(MethodHandle plain, Object... args) {
+    public static int viaCopies(MethodHandle plain, Object... args) {
         Staged[] staged = new Staged[args.length];
         try {
             for (int i = 0; i < args.length; i++) {
@@ -79,7 +79,7 @@ final class Downcalls {
             }
             return rc;
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         } finally {
             for (Staged st : staged) {
                 if (st != null) {
@@ -89,7 +89,7 @@ final class Downcalls {
         }
     }
 
-    static MethodHandle critical(MemorySegment address, FunctionDescriptor descriptor) {
+    public static MethodHandle critical(MemorySegment address, FunctionDescriptor descriptor) {
         return Linker.nativeLinker().downcallHandle(address, descriptor, Linker.Option.critical(true));
     }
 
@@ -105,14 +105,14 @@ final class Downcalls {
             mpi_h.MPI_Sendrecv_replace$descriptor());
 
     /** The send modes, in the order of {@link #SEND_NAMES}. */
-    static final int STANDARD = 0;
-    static final int BUFFERED = 1;
-    static final int SYNCHRONOUS = 2;
-    static final int READY = 3;
-    static final String[] SEND_NAMES = {"MPI_Send", "MPI_Bsend", "MPI_Ssend", "MPI_Rsend"};
+    public static final int STANDARD = 0;
+    public static final int BUFFERED = 1;
+    public static final int SYNCHRONOUS = 2;
+    public static final int READY = 3;
+    public static final String[] SEND_NAMES = {"MPI_Send", "MPI_Bsend", "MPI_Ssend", "MPI_Rsend"};
 
     /** {@code MPI_Send}. */
-    static int send(MemorySegment buf, int count, MemorySegment type, int dest, int tag, MemorySegment comm) {
+    public static int send(MemorySegment buf, int count, MemorySegment type, int dest, int tag, MemorySegment comm) {
         return send(STANDARD, buf, count, type, dest, tag, comm);
     }
 
@@ -120,7 +120,7 @@ final class Downcalls {
      * A blocking send in {@code mode} ({@link #STANDARD}, {@link #BUFFERED}, {@link #SYNCHRONOUS},
      * {@link #READY}); a heap {@code buf} goes through a critical downcall.
      */
-    static int send(int mode, MemorySegment buf, int count, MemorySegment type, int dest, int tag,
+    public static int send(int mode, MemorySegment buf, int count, MemorySegment type, int dest, int tag,
             MemorySegment comm) {
         if (buf.isNative()) {
             return switch (mode) {
@@ -147,12 +147,12 @@ final class Downcalls {
                 default -> (int) RSEND.invokeExact(buf, count, type, dest, tag, comm);
             };
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
     /** {@code MPI_Recv}; a heap {@code buf} goes through a critical downcall. */
-    static int recv(MemorySegment buf, int count, MemorySegment type, int source, int tag, MemorySegment comm,
+    public static int recv(MemorySegment buf, int count, MemorySegment type, int source, int tag, MemorySegment comm,
             MemorySegment status) {
         if (buf.isNative()) {
             return mpi_h.MPI_Recv(buf, count, type, source, tag, comm, status);
@@ -163,12 +163,12 @@ final class Downcalls {
         try {
             return (int) RECV.invokeExact(buf, count, type, source, tag, comm, status);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
     /** {@code MPI_Mrecv} ({@code message} points to the message handle); heap {@code buf}: critical. */
-    static int mrecv(MemorySegment buf, int count, MemorySegment type, MemorySegment message, MemorySegment status) {
+    public static int mrecv(MemorySegment buf, int count, MemorySegment type, MemorySegment message, MemorySegment status) {
         if (buf.isNative()) {
             return mpi_h.MPI_Mrecv(buf, count, type, message, status);
         }
@@ -178,12 +178,12 @@ final class Downcalls {
         try {
             return (int) MRECV.invokeExact(buf, count, type, message, status);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
     /** {@code MPI_Sendrecv}; heap buffers go through a critical downcall. */
-    static int sendrecv(MemorySegment sbuf, int scount, MemorySegment stype, int dest, int stag,
+    public static int sendrecv(MemorySegment sbuf, int scount, MemorySegment stype, int dest, int stag,
             MemorySegment rbuf, int rcount, MemorySegment rtype, int source, int rtag, MemorySegment comm,
             MemorySegment status) {
         if (sbuf.isNative() && rbuf.isNative()) {
@@ -199,12 +199,12 @@ final class Downcalls {
             return (int) SENDRECV.invokeExact(sbuf, scount, stype, dest, stag, rbuf, rcount, rtype, source, rtag,
                     comm, status);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
     /** {@code MPI_Sendrecv_replace}; a heap buffer goes through a critical downcall. */
-    static int sendrecvReplace(MemorySegment buf, int count, MemorySegment type, int dest, int stag, int source,
+    public static int sendrecvReplace(MemorySegment buf, int count, MemorySegment type, int dest, int stag, int source,
             int rtag, MemorySegment comm, MemorySegment status) {
         if (buf.isNative()) {
             return mpi_h.MPI_Sendrecv_replace(buf, count, type, dest, stag, source, rtag, comm, status);
@@ -216,7 +216,32 @@ final class Downcalls {
         try {
             return (int) SENDRECV_REPLACE.invokeExact(buf, count, type, dest, stag, source, rtag, comm, status);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
+    }
+
+    /** The class of segments that {@code Arena}s allocate. */
+    private static final Class<?> NATIVE_SEGMENT = java.lang.foreign.Arena.global().allocate(1).getClass();
+
+    /**
+     * {@link MemorySegment#isNative()} without a virtual call for the segments arenas allocate. The
+     * JIT keeps one type profile per call site of a shared helper, however many callers inline it:
+     * once arrays of several element types have passed through, {@code seg.isNative()} is a
+     * megamorphic call on every path, native segments' included; comparing the class is one load
+     * and one compare whatever went through before.
+     */
+    public static boolean isNative(MemorySegment seg) {
+        return seg.getClass() == NATIVE_SEGMENT || seg.isNative();
+    }
+
+    /** {@code t} as an unchecked exception (a downcall through a method handle declares Throwable). */
+    public static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
     }
 }

@@ -1,4 +1,4 @@
-package org.mpi4j;
+package org.mpi4j.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -12,7 +12,7 @@ import org.mpi4j.ffi.mpi_h;
  * The count and displacement arrays of the v-variants are Java arrays too, so those always go
  * through the critical handle.
  */
-final class CollectiveDowncalls {
+public final class CollectiveDowncalls {
     private CollectiveDowncalls() {
     }
 
@@ -60,11 +60,11 @@ final class CollectiveDowncalls {
             mpi_h.MPI_Unpack_external$descriptor());
 
     private static boolean nat(MemorySegment a, MemorySegment b) {
-        return Buffers.isNative(a) && Buffers.isNative(b);
+        return Downcalls.isNative(a) && Downcalls.isNative(b);
     }
 
-    static int bcast(MemorySegment buf, int count, MemorySegment type, int root, MemorySegment comm) {
-        if (Buffers.isNative(buf)) {
+    public static int bcast(MemorySegment buf, int count, MemorySegment type, int root, MemorySegment comm) {
+        if (Downcalls.isNative(buf)) {
             return mpi_h.MPI_Bcast(buf, count, type, root, comm);
         }
         if (!Downcalls.criticalAllowed()) {
@@ -73,11 +73,11 @@ final class CollectiveDowncalls {
         try {
             return (int) BCAST.invokeExact(buf, count, type, root, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int gather(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
+    public static int gather(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
             MemorySegment rtype, int root, MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Gather(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
@@ -88,11 +88,11 @@ final class CollectiveDowncalls {
         try {
             return (int) GATHER.invokeExact(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int gatherv(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, MemorySegment rcounts,
+    public static int gatherv(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, MemorySegment rcounts,
             MemorySegment displs, MemorySegment rtype, int root, MemorySegment comm) {
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Gatherv$handle(),
@@ -101,11 +101,11 @@ final class CollectiveDowncalls {
         try {
             return (int) GATHERV.invokeExact(sbuf, scount, stype, rbuf, rcounts, displs, rtype, root, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int scatter(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
+    public static int scatter(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
             MemorySegment rtype, int root, MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Scatter(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
@@ -117,11 +117,11 @@ final class CollectiveDowncalls {
         try {
             return (int) SCATTER.invokeExact(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int scatterv(MemorySegment sbuf, MemorySegment scounts, MemorySegment displs, MemorySegment stype,
+    public static int scatterv(MemorySegment sbuf, MemorySegment scounts, MemorySegment displs, MemorySegment stype,
             MemorySegment rbuf, int rcount, MemorySegment rtype, int root, MemorySegment comm) {
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Scatterv$handle(),
@@ -130,11 +130,11 @@ final class CollectiveDowncalls {
         try {
             return (int) SCATTERV.invokeExact(sbuf, scounts, displs, stype, rbuf, rcount, rtype, root, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int allgather(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
+    public static int allgather(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
             MemorySegment rtype, MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Allgather(sbuf, scount, stype, rbuf, rcount, rtype, comm);
@@ -145,11 +145,11 @@ final class CollectiveDowncalls {
         try {
             return (int) ALLGATHER.invokeExact(sbuf, scount, stype, rbuf, rcount, rtype, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int allgatherv(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf,
+    public static int allgatherv(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf,
             MemorySegment rcounts, MemorySegment displs, MemorySegment rtype, MemorySegment comm) {
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Allgatherv$handle(),
@@ -158,11 +158,11 @@ final class CollectiveDowncalls {
         try {
             return (int) ALLGATHERV.invokeExact(sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int alltoall(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
+    public static int alltoall(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
             MemorySegment rtype, MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Alltoall(sbuf, scount, stype, rbuf, rcount, rtype, comm);
@@ -173,11 +173,11 @@ final class CollectiveDowncalls {
         try {
             return (int) ALLTOALL.invokeExact(sbuf, scount, stype, rbuf, rcount, rtype, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int alltoallv(MemorySegment sbuf, MemorySegment scounts, MemorySegment sdispls, MemorySegment stype,
+    public static int alltoallv(MemorySegment sbuf, MemorySegment scounts, MemorySegment sdispls, MemorySegment stype,
             MemorySegment rbuf, MemorySegment rcounts, MemorySegment rdispls, MemorySegment rtype,
             MemorySegment comm) {
         if (!Downcalls.criticalAllowed()) {
@@ -187,11 +187,11 @@ final class CollectiveDowncalls {
         try {
             return (int) ALLTOALLV.invokeExact(sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int alltoallw(MemorySegment sbuf, MemorySegment scounts, MemorySegment sdispls, MemorySegment stypes,
+    public static int alltoallw(MemorySegment sbuf, MemorySegment scounts, MemorySegment sdispls, MemorySegment stypes,
             MemorySegment rbuf, MemorySegment rcounts, MemorySegment rdispls, MemorySegment rtypes,
             MemorySegment comm) {
         if (!Downcalls.criticalAllowed()) {
@@ -201,11 +201,11 @@ final class CollectiveDowncalls {
         try {
             return (int) ALLTOALLW.invokeExact(sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int reduce(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
+    public static int reduce(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
             int root, MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Reduce(sbuf, rbuf, count, type, op, root, comm);
@@ -216,11 +216,11 @@ final class CollectiveDowncalls {
         try {
             return (int) REDUCE.invokeExact(sbuf, rbuf, count, type, op, root, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int allreduce(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
+    public static int allreduce(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
             MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Allreduce(sbuf, rbuf, count, type, op, comm);
@@ -231,11 +231,11 @@ final class CollectiveDowncalls {
         try {
             return (int) ALLREDUCE.invokeExact(sbuf, rbuf, count, type, op, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int reduceLocal(MemorySegment in, MemorySegment inout, int count, MemorySegment type, MemorySegment op) {
+    public static int reduceLocal(MemorySegment in, MemorySegment inout, int count, MemorySegment type, MemorySegment op) {
         if (nat(in, inout)) {
             return mpi_h.MPI_Reduce_local(in, inout, count, type, op);
         }
@@ -245,11 +245,11 @@ final class CollectiveDowncalls {
         try {
             return (int) REDUCE_LOCAL.invokeExact(in, inout, count, type, op);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int reduceScatter(MemorySegment sbuf, MemorySegment rbuf, MemorySegment rcounts, MemorySegment type,
+    public static int reduceScatter(MemorySegment sbuf, MemorySegment rbuf, MemorySegment rcounts, MemorySegment type,
             MemorySegment op, MemorySegment comm) {
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Reduce_scatter$handle(), sbuf, rbuf, rcounts, type, op, comm);
@@ -257,11 +257,11 @@ final class CollectiveDowncalls {
         try {
             return (int) REDUCE_SCATTER.invokeExact(sbuf, rbuf, rcounts, type, op, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int reduceScatterBlock(MemorySegment sbuf, MemorySegment rbuf, int rcount, MemorySegment type,
+    public static int reduceScatterBlock(MemorySegment sbuf, MemorySegment rbuf, int rcount, MemorySegment type,
             MemorySegment op, MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Reduce_scatter_block(sbuf, rbuf, rcount, type, op, comm);
@@ -272,11 +272,11 @@ final class CollectiveDowncalls {
         try {
             return (int) REDUCE_SCATTER_BLOCK.invokeExact(sbuf, rbuf, rcount, type, op, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int scan(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
+    public static int scan(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
             MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Scan(sbuf, rbuf, count, type, op, comm);
@@ -287,11 +287,11 @@ final class CollectiveDowncalls {
         try {
             return (int) SCAN.invokeExact(sbuf, rbuf, count, type, op, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int exscan(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
+    public static int exscan(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
             MemorySegment comm) {
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Exscan(sbuf, rbuf, count, type, op, comm);
@@ -302,11 +302,11 @@ final class CollectiveDowncalls {
         try {
             return (int) EXSCAN.invokeExact(sbuf, rbuf, count, type, op, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int pack(MemorySegment in, int count, MemorySegment type, MemorySegment out, int outSize,
+    public static int pack(MemorySegment in, int count, MemorySegment type, MemorySegment out, int outSize,
             MemorySegment position, MemorySegment comm) {
         if (nat(in, out)) {
             return mpi_h.MPI_Pack(in, count, type, out, outSize, position, comm);
@@ -317,11 +317,11 @@ final class CollectiveDowncalls {
         try {
             return (int) PACK.invokeExact(in, count, type, out, outSize, position, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int unpack(MemorySegment in, int inSize, MemorySegment position, MemorySegment out, int count,
+    public static int unpack(MemorySegment in, int inSize, MemorySegment position, MemorySegment out, int count,
             MemorySegment type, MemorySegment comm) {
         if (nat(in, out)) {
             return mpi_h.MPI_Unpack(in, inSize, position, out, count, type, comm);
@@ -332,11 +332,11 @@ final class CollectiveDowncalls {
         try {
             return (int) UNPACK.invokeExact(in, inSize, position, out, count, type, comm);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int packExternal(MemorySegment datarep, MemorySegment in, int count, MemorySegment type,
+    public static int packExternal(MemorySegment datarep, MemorySegment in, int count, MemorySegment type,
             MemorySegment out, long outSize, MemorySegment position) {
         if (nat(in, out)) {
             return mpi_h.MPI_Pack_external(datarep, in, count, type, out, outSize, position);
@@ -348,11 +348,11 @@ final class CollectiveDowncalls {
         try {
             return (int) PACK_EXTERNAL.invokeExact(datarep, in, count, type, out, outSize, position);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 
-    static int unpackExternal(MemorySegment datarep, MemorySegment in, long inSize, MemorySegment position,
+    public static int unpackExternal(MemorySegment datarep, MemorySegment in, long inSize, MemorySegment position,
             MemorySegment out, int count, MemorySegment type) {
         if (nat(in, out)) {
             return mpi_h.MPI_Unpack_external(datarep, in, inSize, position, out, count, type);
@@ -364,7 +364,7 @@ final class CollectiveDowncalls {
         try {
             return (int) UNPACK_EXTERNAL.invokeExact(datarep, in, inSize, position, out, count, type);
         } catch (Throwable t) {
-            throw Errors.rethrow(t);
+            throw Downcalls.rethrow(t);
         }
     }
 }

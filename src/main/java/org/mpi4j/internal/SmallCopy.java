@@ -1,4 +1,4 @@
-package org.mpi4j;
+package org.mpi4j.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -10,7 +10,7 @@ import java.lang.foreign.ValueLayout;
  * heap allreduce from 0.43 to 0.40 us per call (the native-segment call: 0.40). Larger arrays go to
  * the bulk copy.
  */
-final class SmallCopy {
+public final class SmallCopy {
     /** Up to this many elements the copy is a loop. */
     private static final int LOOP = 8;
 
@@ -18,7 +18,7 @@ final class SmallCopy {
     }
 
     /** Copies {@code n} elements of {@code a} to the start of native {@code s}. */
-    static void in(byte[] a, MemorySegment s, int n) {
+    public static void in(byte[] a, MemorySegment s, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 s.setAtIndex(ValueLayout.JAVA_BYTE, i, a[i]);
@@ -29,7 +29,7 @@ final class SmallCopy {
     }
 
     /** Copies {@code n} elements from the start of native {@code s} into {@code a}. */
-    static void out(MemorySegment s, byte[] a, int n) {
+    public static void out(MemorySegment s, byte[] a, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 a[i] = s.getAtIndex(ValueLayout.JAVA_BYTE, i);
@@ -39,7 +39,7 @@ final class SmallCopy {
         }
     }
     /** Copies {@code n} elements of {@code a} to the start of native {@code s}. */
-    static void in(int[] a, MemorySegment s, int n) {
+    public static void in(int[] a, MemorySegment s, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 s.setAtIndex(ValueLayout.JAVA_INT, i, a[i]);
@@ -50,7 +50,7 @@ final class SmallCopy {
     }
 
     /** Copies {@code n} elements from the start of native {@code s} into {@code a}. */
-    static void out(MemorySegment s, int[] a, int n) {
+    public static void out(MemorySegment s, int[] a, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 a[i] = s.getAtIndex(ValueLayout.JAVA_INT, i);
@@ -60,7 +60,7 @@ final class SmallCopy {
         }
     }
     /** Copies {@code n} elements of {@code a} to the start of native {@code s}. */
-    static void in(long[] a, MemorySegment s, int n) {
+    public static void in(long[] a, MemorySegment s, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 s.setAtIndex(ValueLayout.JAVA_LONG, i, a[i]);
@@ -71,7 +71,7 @@ final class SmallCopy {
     }
 
     /** Copies {@code n} elements from the start of native {@code s} into {@code a}. */
-    static void out(MemorySegment s, long[] a, int n) {
+    public static void out(MemorySegment s, long[] a, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 a[i] = s.getAtIndex(ValueLayout.JAVA_LONG, i);
@@ -81,7 +81,7 @@ final class SmallCopy {
         }
     }
     /** Copies {@code n} elements of {@code a} to the start of native {@code s}. */
-    static void in(float[] a, MemorySegment s, int n) {
+    public static void in(float[] a, MemorySegment s, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 s.setAtIndex(ValueLayout.JAVA_FLOAT, i, a[i]);
@@ -92,7 +92,7 @@ final class SmallCopy {
     }
 
     /** Copies {@code n} elements from the start of native {@code s} into {@code a}. */
-    static void out(MemorySegment s, float[] a, int n) {
+    public static void out(MemorySegment s, float[] a, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 a[i] = s.getAtIndex(ValueLayout.JAVA_FLOAT, i);
@@ -102,7 +102,7 @@ final class SmallCopy {
         }
     }
     /** Copies {@code n} elements of {@code a} to the start of native {@code s}. */
-    static void in(double[] a, MemorySegment s, int n) {
+    public static void in(double[] a, MemorySegment s, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 s.setAtIndex(ValueLayout.JAVA_DOUBLE, i, a[i]);
@@ -113,7 +113,7 @@ final class SmallCopy {
     }
 
     /** Copies {@code n} elements from the start of native {@code s} into {@code a}. */
-    static void out(MemorySegment s, double[] a, int n) {
+    public static void out(MemorySegment s, double[] a, int n) {
         if (n <= LOOP) {
             for (int i = 0; i < n; i++) {
                 a[i] = s.getAtIndex(ValueLayout.JAVA_DOUBLE, i);

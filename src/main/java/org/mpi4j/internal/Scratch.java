@@ -1,4 +1,4 @@
-package org.mpi4j;
+package org.mpi4j.internal;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -10,19 +10,19 @@ import org.mpi4j.ffi.MPI_Status;
  * a status), so that hot paths allocate nothing per call. Slices are cut once, when a thread first
  * needs them; the memory goes with the thread.
  */
-final class Scratch {
+public final class Scratch {
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
     /** First int out-parameter. */
-    final MemorySegment int0;
+    public final MemorySegment int0;
     /** Second int out-parameter. */
-    final MemorySegment int1;
+    public final MemorySegment int1;
     /** A handle out-parameter ({@code MPI_Comm*}, {@code MPI_Request*}, ...). */
-    final MemorySegment handle0;
+    public final MemorySegment handle0;
     /** A second handle out-parameter. */
-    final MemorySegment handle1;
+    public final MemorySegment handle1;
     /** An {@code MPI_Status}. */
-    final MemorySegment status;
+    public final MemorySegment status;
 
     private Scratch() {
         MemorySegment all = Arena.ofAuto().allocate(128, 16);
@@ -33,23 +33,23 @@ final class Scratch {
         status = all.asSlice(32, MPI_Status.layout().byteSize());
     }
 
-    static Scratch get() {
+    public static Scratch get() {
         return CURRENT.get();
     }
 
-    int int0() {
+    public int int0() {
         return int0.get(ValueLayout.JAVA_INT, 0);
     }
 
-    int int1() {
+    public int int1() {
         return int1.get(ValueLayout.JAVA_INT, 0);
     }
 
-    MemorySegment handle0() {
+    public MemorySegment handle0() {
         return handle0.get(ValueLayout.ADDRESS, 0);
     }
 
-    MemorySegment handle1() {
+    public MemorySegment handle1() {
         return handle1.get(ValueLayout.ADDRESS, 0);
     }
 }

@@ -1,4 +1,4 @@
-package org.mpi4j;
+package org.mpi4j.internal;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -9,6 +9,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Locale;
 import java.util.Map;
+import org.mpi4j.ffi.MPI_Status;
 import org.mpi4j.ffi.mpi_h;
 
 /**
@@ -20,17 +21,17 @@ import org.mpi4j.ffi.mpi_h;
  * {@code RTLD_GLOBAL}, as Open MPI's own components expect of the host program. Another MPI ABI
  * (MPICH's integer handles, another soname) would be a sibling of this class.
  */
-final class OpenMpiAbi {
+public final class OpenMpiAbi {
 
     /** The soname the generated bindings bind to (see jextract.conf). */
-    static final String SONAME = "libmpi.so.40";
+    public static final String SONAME = "libmpi.so.40";
 
     /**
      * The system property that names the library to open instead of the soname, e.g. an Open MPI
      * 4.x installed under /opt: {@code -Dmpi4j.libmpi=/opt/openmpi/lib/libmpi.so.40}. Once it is
      * open, the bindings' own lookup of the soname finds it among the loaded libraries.
      */
-    static final String LIBRARY_PROPERTY = "mpi4j.libmpi";
+    public static final String LIBRARY_PROPERTY = "mpi4j.libmpi";
 
     private static final int RTLD_NOW = 0x2;
     private static final int RTLD_GLOBAL = 0x100;
@@ -49,10 +50,10 @@ final class OpenMpiAbi {
     }
 
     /**
-     * Opens libmpi globally, once. Throws {@link MpiLibraryError} with what to install or which
+     * Opens libmpi globally, once. Throws {@link LoadError} with what to install or which
      * JVM flag to pass when that is impossible.
      */
-    static SymbolLookup load() {
+    public static SymbolLookup load() {
         SymbolLookup l = lookup;
         if (l != null) {
             return l;
@@ -81,19 +82,19 @@ final class OpenMpiAbi {
                 MemorySegment handle = (MemorySegment) dlopen.invokeExact(
                         arena.allocateFrom(library), RTLD_NOW | RTLD_GLOBAL);
                 if (handle.equals(MemorySegment.NULL)) {
-                    throw new MpiLibraryError("Open MPI's " + library + " could not be loaded ("
+                    throw new LoadError("Open MPI's " + library + " could not be loaded ("
                             + dlerror(linker, libc) + "). Install Open MPI 4.x: "
                             + "apt-get install openmpi-bin libopenmpi-dev");
                 }
             }
             return SymbolLookup.libraryLookup(SONAME, Arena.global());
         } catch (IllegalCallerException e) {
-            throw new MpiLibraryError("mpi4j needs native access: pass " + nativeAccessFlag()
+            throw new LoadError("mpi4j needs native access: pass " + nativeAccessFlag()
                     + " to java", e);
-        } catch (MpiLibraryError e) {
+        } catch (LoadError e) {
             throw e;
         } catch (Throwable e) {
-            throw new MpiLibraryError("Open MPI's " + SONAME + " could not be loaded: " + e, e);
+            throw new LoadError("Open MPI's " + SONAME + " could not be loaded: " + e, e);
         }
     }
 
@@ -111,7 +112,7 @@ final class OpenMpiAbi {
     }
 
     /** What {@link #wtimeOriginNanos} returns where MPI_Wtime cannot be read from the JVM's clock. */
-    static final long NO_WTIME_ORIGIN = Long.MIN_VALUE;
+    public static final long NO_WTIME_ORIGIN = Long.MIN_VALUE;
 
     /**
      * The origin of {@code MPI_Wtime} on {@link System#nanoTime()}'s time line, so that the JVM can
@@ -122,7 +123,7 @@ final class OpenMpiAbi {
      * {@code CLOCK_MONOTONIC} on Linux. The result is checked against {@code MPI_Wtime} itself, so
      * a build that computes it any other way keeps the downcall. Call after MPI_Init.
      */
-    static long wtimeOriginNanos() {
+    public static long wtimeOriginNanos() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
             return NO_WTIME_ORIGIN;
         }
@@ -142,12 +143,12 @@ final class OpenMpiAbi {
      * The handle of a predefined MPI object, named as in the standard: {@code "MPI_COMM_WORLD"},
      * {@code "MPI_INT"}, {@code "MPI_SUM"}, {@code "MPI_ERRORS_RETURN"}.
      */
-    static MemorySegment predefined(String mpiName) {
+    public static MemorySegment predefined(String mpiName) {
         return load().find(symbolOf(mpiName)).orElseThrow();
     }
 
     /** Whether this MPI library has the predefined object at all (e.g. optional Fortran types). */
-    static boolean hasPredefined(String mpiName) {
+    public static boolean hasPredefined(String mpiName) {
         return load().find(symbolOf(mpiName)).isPresent();
     }
 
@@ -166,5 +167,66 @@ final class OpenMpiAbi {
                  "MPI_NO_OP", "MPI_OP_NULL" -> "ompi_mpi_op_" + (mpiName.equals("MPI_OP_NULL") ? "null" : rest);
             default -> "ompi_mpi_" + rest;
         };
+    }
+
+    /**
+     * Open MPI could not be loaded; the message says what to install or which flag to pass. The API
+     * turns it into its public {@code MpiLibraryError}.
+     */
+    public static final class LoadError extends Error {
+        private static final long serialVersionUID = 1L;
+
+        LoadError(String message) {
+            super(message);
+        }
+
+        LoadError(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    // ---- MPI_Status: Open MPI's layout {MPI_SOURCE, MPI_TAG, MPI_ERROR, _cancelled, _ucount} ----
+
+    /** The size of an {@code MPI_Status}. */
+    public static final long STATUS_SIZE = MPI_Status.layout().byteSize();
+
+    /** The status's {@code MPI_SOURCE}. */
+    public static int statusSource(MemorySegment status) {
+        return MPI_Status.MPI_SOURCE(status);
+    }
+
+    /** The status's {@code MPI_TAG}. */
+    public static int statusTag(MemorySegment status) {
+        return MPI_Status.MPI_TAG(status);
+    }
+
+    /** The status's {@code MPI_ERROR}. */
+    public static int statusError(MemorySegment status) {
+        return MPI_Status.MPI_ERROR(status);
+    }
+
+    /** The bytes the status says were received (Open MPI's private {@code _ucount}). */
+    public static long statusBytes(MemorySegment status) {
+        return MPI_Status._ucount(status);
+    }
+
+    /** Whether the status says the operation was cancelled (Open MPI's private {@code _cancelled}). */
+    public static boolean statusCancelled(MemorySegment status) {
+        return MPI_Status._cancelled(status) != 0;
+    }
+
+    /** Fills every field of a status. */
+    public static void setStatus(MemorySegment status, int source, int tag, int error, boolean cancelled,
+            long bytes) {
+        MPI_Status.MPI_SOURCE(status, source);
+        MPI_Status.MPI_TAG(status, tag);
+        MPI_Status.MPI_ERROR(status, error);
+        MPI_Status._cancelled(status, cancelled ? 1 : 0);
+        MPI_Status._ucount(status, bytes);
+    }
+
+    /** Sets the bytes a status reports (Open MPI's private {@code _ucount}). */
+    public static void setStatusBytes(MemorySegment status, long bytes) {
+        MPI_Status._ucount(status, bytes);
     }
 }
