@@ -40,9 +40,11 @@ import org.mpi4j.internal.Scratch;
  * window get an {@link IllegalArgumentException} before MPI is called (dynamic windows, whose
  * displacements are addresses, leave that to MPI). So do Java-bodied ({@link Op#create}) operations,
  * which MPI does not allow in one-sided calls, and predefined operations on types they are not
- * defined for. An operation outside any epoch is reported by MPI, as an {@link MpiException}; a
- * window is given {@code MPI_ERRORS_RETURN} when it is created. Use after {@link #free()} throws
- * {@link IllegalStateException}.
+ * defined for. An operation outside any access epoch to its target throws
+ * {@link IllegalStateException} (Open MPI's shared-memory windows would carry it out unsynchronised),
+ * and so does ending an epoch that is not open (an unlock without a lock, ...). Other errors are
+ * MPI's, thrown as {@link MpiException}: a window is given {@code MPI_ERRORS_RETURN} when it is
+ * created. Use after {@link #free()} throws {@link IllegalStateException}.
  *
  * <p>Opening an epoch or issuing an operation allocates nothing, so the calls can sit in hot loops.
  */
@@ -65,6 +67,8 @@ public final class Win extends NativeHandle {
     private final Epoch lockAllEpoch;
     private final Epoch startEpoch;
     private final Epoch postEpoch;
+    /** Whether the last fence opened an epoch (every fence does, but one with {@link Assert#NOSUCCEED}). */
+    private boolean fenceEpoch;
     /** Segments attached to a dynamic window: kept reachable while MPI may access them. */
     private final Set<MemorySegment> attached = ConcurrentHashMap.newKeySet();
 
@@ -645,6 +649,7 @@ public final class Win extends NativeHandle {
     /** {@code MPI_Win_fence} without assertions. Collective over the window's group. */
     public void fence() {
         Errors.check(mpi_h.MPI_Win_fence(0, handle()), "MPI_Win_fence");
+        fenceEpoch = true;
     }
 
     /**
@@ -652,7 +657,9 @@ public final class Win extends NativeHandle {
      * (active-target synchronisation, every process of the group calls it).
      */
     public void fence(Set<Assert> asserts) {
-        Errors.check(mpi_h.MPI_Win_fence(Assert.mask(asserts), handle()), "MPI_Win_fence");
+        int mask = Assert.mask(asserts);
+        Errors.check(mpi_h.MPI_Win_fence(mask, handle()), "MPI_Win_fence");
+        fenceEpoch = (mask & Assert.NOSUCCEED.value()) == 0;
     }
 
     // ---- active target: post / start / complete / wait ------------------------------------------------
@@ -669,6 +676,7 @@ public final class Win extends NativeHandle {
      */
     public Epoch start(Group group, Set<Assert> asserts) {
         Errors.checkNotNull(group, "group");
+        requireClosed(startEpoch, "start(group)");
         Errors.check(mpi_h.MPI_Win_start(group.handle(), Assert.mask(asserts), handle()), "MPI_Win_start");
         startEpoch.opened();
         return startEpoch;
@@ -676,6 +684,7 @@ public final class Win extends NativeHandle {
 
     /** {@code MPI_Win_complete}: ends the access epoch {@link #start} opened; its operations are complete. */
     public void complete() {
+        requireOpen(startEpoch, "complete() without start(group)");
         Errors.check(mpi_h.MPI_Win_complete(handle()), "MPI_Win_complete");
         startEpoch.ended();
     }
@@ -692,6 +701,7 @@ public final class Win extends NativeHandle {
      */
     public Epoch post(Group group, Set<Assert> asserts) {
         Errors.checkNotNull(group, "group");
+        requireClosed(postEpoch, "post(group)");
         Errors.check(mpi_h.MPI_Win_post(group.handle(), Assert.mask(asserts), handle()), "MPI_Win_post");
         postEpoch.opened();
         return postEpoch;
@@ -702,12 +712,14 @@ public final class Win extends NativeHandle {
      * exposed to has called {@link #complete()}.
      */
     public void waitFor() {
+        requireOpen(postEpoch, "waitFor() without post(group)");
         Errors.check(mpi_h.MPI_Win_wait(handle()), "MPI_Win_wait");
         postEpoch.ended();
     }
 
     /** {@code MPI_Win_test}: {@link #waitFor()} without blocking; true when the exposure epoch has ended. */
     public boolean test() {
+        requireOpen(postEpoch, "test() without post(group)");
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Win_test(handle(), s.int0), "MPI_Win_test");
         boolean done = s.int0() != 0;
@@ -735,6 +747,7 @@ public final class Win extends NativeHandle {
     private Epoch lock(LockType type, int rank, int mask) {
         Errors.checkNotNull(type, "lock type");
         Epoch e = lockEpoch(rank);
+        requireClosed(e, "lock(type, " + rank + ")");
         Errors.check(mpi_h.MPI_Win_lock(type.value(), rank, mask, handle()), "MPI_Win_lock");
         e.opened();
         return e;
@@ -752,6 +765,7 @@ public final class Win extends NativeHandle {
     /** {@code MPI_Win_unlock}: ends the epoch {@link #lock} opened; its operations are complete at both ends. */
     public void unlock(int rank) {
         Epoch e = lockEpoch(rank);
+        requireOpen(e, "unlock(" + rank + ") without lock(type, " + rank + ")");
         Errors.check(mpi_h.MPI_Win_unlock(rank, handle()), "MPI_Win_unlock");
         e.ended();
     }
@@ -770,6 +784,7 @@ public final class Win extends NativeHandle {
     }
 
     private Epoch lockAll(int mask) {
+        requireClosed(lockAllEpoch, "lockAll()");
         Errors.check(mpi_h.MPI_Win_lock_all(mask, handle()), "MPI_Win_lock_all");
         lockAllEpoch.opened();
         return lockAllEpoch;
@@ -777,6 +792,7 @@ public final class Win extends NativeHandle {
 
     /** {@code MPI_Win_unlock_all}: ends the epoch {@link #lockAll} opened. */
     public void unlockAll() {
+        requireOpen(lockAllEpoch, "unlockAll() without lockAll()");
         Errors.check(mpi_h.MPI_Win_unlock_all(handle()), "MPI_Win_unlock_all");
         lockAllEpoch.ended();
     }
@@ -866,6 +882,7 @@ public final class Win extends NativeHandle {
             return tc;
         }
         checkRank(targetRank);
+        checkEpoch(targetRank);
         long[] sizes = targetBytes;
         if (sizes == null) {
             return tc; // dynamic: displacements are addresses MPI checks against what is attached
@@ -882,6 +899,39 @@ public final class Win extends NativeHandle {
                     + targetRank + " (" + bytes + " bytes)");
         }
         return tc;
+    }
+
+    /**
+     * Refuses an operation outside any access epoch to {@code targetRank}: Open MPI's shared-memory
+     * component would carry it out unsynchronised instead of reporting the error.
+     */
+    private void checkEpoch(int targetRank) {
+        if (fenceEpoch || lockAllEpoch.isOpen() || startEpoch.isOpen()) {
+            return;
+        }
+        Epoch e = lockEpochs[targetRank];
+        if (e == null || !e.isOpen()) {
+            throw new IllegalStateException("no access epoch to rank " + targetRank + " is open: call fence(), "
+                    + "lock(type, " + targetRank + "), lockAll() or start(group) first");
+        }
+    }
+
+    /**
+     * Refuses to end an epoch that is not open (Open MPI reports some of these cases, not all, and
+     * waits for ever in others).
+     */
+    private void requireOpen(Epoch e, String what) {
+        handle();
+        if (!e.isOpen()) {
+            throw new IllegalStateException(what + ": no such epoch is open");
+        }
+    }
+
+    /** Refuses to open an epoch that is open already (a second lock on a target would wait for ever). */
+    private void requireClosed(Epoch e, String what) {
+        if (e.isOpen()) {
+            throw new IllegalStateException(what + ": this epoch is open already");
+        }
     }
 
     private static void requirePredefined(Datatype type, String what) {
