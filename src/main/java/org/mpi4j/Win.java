@@ -6,7 +6,6 @@ import java.lang.foreign.ValueLayout;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mpi4j.ffi.mpi_h;
-import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 
@@ -165,7 +164,7 @@ public final class Win extends NativeHandle {
      * @throws IllegalArgumentException if {@code base} is heap memory or read-only, or {@code dispUnit < 1}
      */
     public static Win create(MemorySegment base, int dispUnit, Info info, Intracomm comm) {
-        requireNative(base, "window memory");
+        RmaBuffers.requireNative(base, "window memory");
         if (base.isReadOnly()) {
             throw new IllegalArgumentException("window memory is read-only: other processes may write to it");
         }
@@ -316,7 +315,7 @@ public final class Win extends NativeHandle {
     public void attach(MemorySegment seg) {
         MemorySegment h = handle();
         requireDynamic("attach");
-        requireNative(seg, "attached memory");
+        RmaBuffers.requireNative(seg, "attached memory");
         Errors.check(mpi_h.MPI_Win_attach(h, seg, seg.byteSize()), "MPI_Win_attach");
         attached.add(seg);
     }
@@ -325,7 +324,7 @@ public final class Win extends NativeHandle {
     public void detach(MemorySegment seg) {
         MemorySegment h = handle();
         requireDynamic("detach");
-        requireNative(seg, "attached memory");
+        RmaBuffers.requireNative(seg, "attached memory");
         Errors.check(mpi_h.MPI_Win_detach(h, seg), "MPI_Win_detach");
         attached.remove(seg);
     }
@@ -417,7 +416,7 @@ public final class Win extends NativeHandle {
 
     /** {@code MPI_Put} of the whole of {@code origin} (as bytes) to the same bytes at {@code targetDisp}. */
     public void put(MemorySegment origin, int targetRank, long targetDisp) {
-        long n = requireNative(origin, "origin buffer").byteSize();
+        long n = RmaBuffers.requireNative(origin, "origin buffer").byteSize();
         put(origin, n, Datatype.BYTE, targetRank, targetDisp, n, Datatype.BYTE);
     }
 
@@ -434,7 +433,7 @@ public final class Win extends NativeHandle {
      */
     public void put(MemorySegment origin, long originCount, Datatype originType, int targetRank, long targetDisp,
             long targetCount, Datatype targetType) {
-        int oc = originCount(origin, originCount, originType, "origin buffer");
+        int oc = RmaBuffers.originCount(origin, originCount, originType, "origin buffer");
         int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
         Errors.check(mpi_h.MPI_Put(origin, oc, originType.handle(), targetRank, targetDisp, tc, targetType.handle(),
                 handle()), "MPI_Put");
@@ -442,7 +441,7 @@ public final class Win extends NativeHandle {
 
     /** {@code MPI_Get} into the whole of {@code result} (as bytes) from the same bytes at {@code targetDisp}. */
     public void get(MemorySegment result, int targetRank, long targetDisp) {
-        long n = requireNative(result, "result buffer").byteSize();
+        long n = RmaBuffers.requireNative(result, "result buffer").byteSize();
         get(result, n, Datatype.BYTE, targetRank, targetDisp, n, Datatype.BYTE);
     }
 
@@ -458,7 +457,7 @@ public final class Win extends NativeHandle {
      */
     public void get(MemorySegment result, long resultCount, Datatype resultType, int targetRank, long targetDisp,
             long targetCount, Datatype targetType) {
-        int rc = resultCount(result, resultCount, resultType);
+        int rc = RmaBuffers.resultCount(result, resultCount, resultType);
         int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
         Errors.check(mpi_h.MPI_Get(result, rc, resultType.handle(), targetRank, targetDisp, tc, targetType.handle(),
                 handle()), "MPI_Get");
@@ -468,7 +467,7 @@ public final class Win extends NativeHandle {
 
     /** {@code MPI_Accumulate} of the whole of {@code origin} as bytes (for bitwise operations and REPLACE). */
     public void accumulate(MemorySegment origin, int targetRank, long targetDisp, Op op) {
-        long n = requireNative(origin, "origin buffer").byteSize();
+        long n = RmaBuffers.requireNative(origin, "origin buffer").byteSize();
         accumulate(origin, n, Datatype.BYTE, targetRank, targetDisp, n, Datatype.BYTE, op);
     }
 
@@ -484,9 +483,9 @@ public final class Win extends NativeHandle {
      */
     public void accumulate(MemorySegment origin, long originCount, Datatype originType, int targetRank,
             long targetDisp, long targetCount, Datatype targetType, Op op) {
-        int oc = originCount(origin, originCount, originType, "origin buffer");
+        int oc = RmaBuffers.originCount(origin, originCount, originType, "origin buffer");
         int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
-        MemorySegment o = checkOp(op, targetType);
+        MemorySegment o = RmaBuffers.checkOp(op, targetType);
         Errors.check(mpi_h.MPI_Accumulate(origin, oc, originType.handle(), targetRank, targetDisp, tc,
                 targetType.handle(), o, handle()), "MPI_Accumulate");
     }
@@ -505,16 +504,16 @@ public final class Win extends NativeHandle {
     public void getAccumulate(MemorySegment origin, long originCount, Datatype originType, MemorySegment result,
             long resultCount, Datatype resultType, int targetRank, long targetDisp, long targetCount,
             Datatype targetType, Op op) {
-        MemorySegment o = checkOp(op, targetType);
+        MemorySegment o = RmaBuffers.checkOp(op, targetType);
         int oc = 0;
         MemorySegment org = MemorySegment.NULL;
         MemorySegment otype = resultType.handle();
         if (origin != null || op != Op.NO_OP) {
-            oc = originCount(origin, originCount, originType, "origin buffer");
+            oc = RmaBuffers.originCount(origin, originCount, originType, "origin buffer");
             org = origin;
             otype = originType.handle();
         }
-        int rc = resultCount(result, resultCount, resultType);
+        int rc = RmaBuffers.resultCount(result, resultCount, resultType);
         int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
         Errors.check(mpi_h.MPI_Get_accumulate(org, oc, otype, result, rc, resultType.handle(), targetRank,
                 targetDisp, tc, targetType.handle(), o, handle()), "MPI_Get_accumulate");
@@ -528,14 +527,14 @@ public final class Win extends NativeHandle {
      */
     public void fetchAndOp(MemorySegment origin, MemorySegment result, Datatype type, int targetRank,
             long targetDisp, Op op) {
-        MemorySegment o = checkOp(op, type);
-        requirePredefined(type, "fetchAndOp");
+        MemorySegment o = RmaBuffers.checkOp(op, type);
+        RmaBuffers.requirePredefined(type, "fetchAndOp");
         MemorySegment org = MemorySegment.NULL;
         if (origin != null || op != Op.NO_OP) {
-            originCount(origin, 1, type, "origin buffer");
+            RmaBuffers.originCount(origin, 1, type, "origin buffer");
             org = origin;
         }
-        resultCount(result, 1, type);
+        RmaBuffers.resultCount(result, 1, type);
         checkTarget(targetRank, targetDisp, 1, type);
         Errors.check(mpi_h.MPI_Fetch_and_op(org, result, type.handle(), targetRank, targetDisp, o, handle()),
                 "MPI_Fetch_and_op");
@@ -548,14 +547,14 @@ public final class Win extends NativeHandle {
      */
     public void compareAndSwap(MemorySegment origin, MemorySegment compare, MemorySegment result, Datatype type,
             int targetRank, long targetDisp) {
-        requirePredefined(type, "compareAndSwap");
-        if (!RmaTypes.comparable(type)) {
+        RmaBuffers.requirePredefined(type, "compareAndSwap");
+        if (!RmaBuffers.comparable(type)) {
             throw new IllegalArgumentException("compareAndSwap works on integer, boolean and byte types, not on "
                     + type.getName());
         }
-        originCount(origin, 1, type, "origin buffer");
-        originCount(compare, 1, type, "compare buffer");
-        resultCount(result, 1, type);
+        RmaBuffers.originCount(origin, 1, type, "origin buffer");
+        RmaBuffers.originCount(compare, 1, type, "compare buffer");
+        RmaBuffers.resultCount(result, 1, type);
         checkTarget(targetRank, targetDisp, 1, type);
         Errors.check(mpi_h.MPI_Compare_and_swap(origin, compare, result, type.handle(), targetRank, targetDisp,
                 handle()), "MPI_Compare_and_swap");
@@ -567,14 +566,14 @@ public final class Win extends NativeHandle {
 
     /** {@code MPI_Rput} of the whole of {@code origin} as bytes. */
     public Request rput(MemorySegment origin, int targetRank, long targetDisp) {
-        long n = requireNative(origin, "origin buffer").byteSize();
+        long n = RmaBuffers.requireNative(origin, "origin buffer").byteSize();
         return rput(origin, n, Datatype.BYTE, targetRank, targetDisp, n, Datatype.BYTE);
     }
 
     /** {@code MPI_Rput}: {@link #put} returning a request that completes when {@code origin} may be reused. */
     public Request rput(MemorySegment origin, long originCount, Datatype originType, int targetRank, long targetDisp,
             long targetCount, Datatype targetType) {
-        int oc = originCount(origin, originCount, originType, "origin buffer");
+        int oc = RmaBuffers.originCount(origin, originCount, originType, "origin buffer");
         int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Rput(origin, oc, originType.handle(), targetRank, targetDisp, tc, targetType.handle(),
@@ -584,14 +583,14 @@ public final class Win extends NativeHandle {
 
     /** {@code MPI_Rget} into the whole of {@code result} as bytes. */
     public Request rget(MemorySegment result, int targetRank, long targetDisp) {
-        long n = requireNative(result, "result buffer").byteSize();
+        long n = RmaBuffers.requireNative(result, "result buffer").byteSize();
         return rget(result, n, Datatype.BYTE, targetRank, targetDisp, n, Datatype.BYTE);
     }
 
     /** {@code MPI_Rget}: {@link #get} returning a request that completes when the data is in {@code result}. */
     public Request rget(MemorySegment result, long resultCount, Datatype resultType, int targetRank, long targetDisp,
             long targetCount, Datatype targetType) {
-        int rc = resultCount(result, resultCount, resultType);
+        int rc = RmaBuffers.resultCount(result, resultCount, resultType);
         int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Rget(result, rc, resultType.handle(), targetRank, targetDisp, tc, targetType.handle(),
@@ -608,9 +607,9 @@ public final class Win extends NativeHandle {
     /** {@code MPI_Raccumulate}: {@link #accumulate} returning a request. */
     public Request raccumulate(MemorySegment origin, long originCount, Datatype originType, int targetRank,
             long targetDisp, long targetCount, Datatype targetType, Op op) {
-        int oc = originCount(origin, originCount, originType, "origin buffer");
+        int oc = RmaBuffers.originCount(origin, originCount, originType, "origin buffer");
         int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
-        MemorySegment o = checkOp(op, targetType);
+        MemorySegment o = RmaBuffers.checkOp(op, targetType);
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Raccumulate(origin, oc, originType.handle(), targetRank, targetDisp, tc,
                 targetType.handle(), o, handle(), s.handle0), "MPI_Raccumulate");
@@ -627,16 +626,16 @@ public final class Win extends NativeHandle {
     public Request rgetAccumulate(MemorySegment origin, long originCount, Datatype originType, MemorySegment result,
             long resultCount, Datatype resultType, int targetRank, long targetDisp, long targetCount,
             Datatype targetType, Op op) {
-        MemorySegment o = checkOp(op, targetType);
+        MemorySegment o = RmaBuffers.checkOp(op, targetType);
         int oc = 0;
         MemorySegment org = MemorySegment.NULL;
         MemorySegment otype = resultType.handle();
         if (origin != null || op != Op.NO_OP) {
-            oc = originCount(origin, originCount, originType, "origin buffer");
+            oc = RmaBuffers.originCount(origin, originCount, originType, "origin buffer");
             org = origin;
             otype = originType.handle();
         }
-        int rc = resultCount(result, resultCount, resultType);
+        int rc = RmaBuffers.resultCount(result, resultCount, resultType);
         int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Rget_accumulate(org, oc, otype, result, rc, resultType.handle(), targetRank,
@@ -830,40 +829,6 @@ public final class Win extends NativeHandle {
 
     // ---- checks ------------------------------------------------------------------------------------------
 
-    /** Refuses heap memory, which MPI may access after the call returns (a Java array may move). */
-    static MemorySegment requireNative(MemorySegment seg, String what) {
-        if (seg == null) {
-            throw new NullPointerException(what + " is null");
-        }
-        if (!Downcalls.isNative(seg)) {
-            throw new IllegalArgumentException(what + " must be native memory, not a Java array: one-sided "
-                    + "communication may access it after the call returns. Allocate it from an Arena "
-                    + "(arena.allocate(...)) or use the window's own segment()");
-        }
-        return seg;
-    }
-
-    private static int originCount(MemorySegment buf, long count, Datatype type, String what) {
-        requireNative(buf, what);
-        Buffers.span(buf, count, type);
-        return intCount(count);
-    }
-
-    private static int resultCount(MemorySegment buf, long count, Datatype type) {
-        int n = originCount(buf, count, type, "result buffer");
-        if (buf.isReadOnly()) {
-            throw new IllegalArgumentException("result buffer is read-only");
-        }
-        return n;
-    }
-
-    private static int intCount(long count) {
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("count " + count + " exceeds 2^31-1; use a larger datatype");
-        }
-        return (int) count;
-    }
-
     private void checkRank(int rank) {
         if (rank < 0 || rank >= groupSize) {
             throw new IllegalArgumentException("invalid target rank " + rank + " (window of " + groupSize
@@ -877,7 +842,7 @@ public final class Win extends NativeHandle {
         if (targetCount < 0) {
             throw new IllegalArgumentException("negative target count: " + targetCount);
         }
-        int tc = intCount(targetCount);
+        int tc = RmaBuffers.intCount(targetCount);
         if (targetRank == MPI.PROC_NULL) {
             return tc;
         }
@@ -932,29 +897,6 @@ public final class Win extends NativeHandle {
         if (e.isOpen()) {
             throw new IllegalStateException(what + ": this epoch is open already");
         }
-    }
-
-    private static void requirePredefined(Datatype type, String what) {
-        Errors.checkNotNull(type, "datatype");
-        if (!type.isPredefined()) {
-            throw new IllegalArgumentException(what + " takes one element of a predefined datatype, not "
-                    + type.getName());
-        }
-    }
-
-    /** The handle of a predefined op that MPI defines on {@code type}'s elements. */
-    private static MemorySegment checkOp(Op op, Datatype type) {
-        Errors.checkNotNull(op, "operation");
-        Errors.checkNotNull(type, "datatype");
-        if (op.isUserDefined()) {
-            throw new IllegalArgumentException("one-sided accumulate operations take predefined operations only "
-                    + "(Op.SUM, Op.REPLACE, ...), not a user-defined Java operation");
-        }
-        String why = RmaTypes.mismatch(op, type);
-        if (why != null) {
-            throw new IllegalArgumentException(why);
-        }
-        return op.handle();
     }
 
     @Override
