@@ -544,6 +544,9 @@ public final class Win extends NativeHandle {
      * {@code MPI_Compare_and_swap}: atomically replaces the target's element with {@code origin}'s if
      * it equals {@code compare}'s; {@code result} receives the target's old value. {@code type} must be
      * a predefined integer, boolean or byte type.
+     *
+     * @throws UnsupportedOperationException for 8-byte types in a window of several processes that
+     *         is not from {@link #allocateShared}: Open MPI 4.1.4 crashes there
      */
     public void compareAndSwap(MemorySegment origin, MemorySegment compare, MemorySegment result, Datatype type,
             int targetRank, long targetDisp) {
@@ -551,6 +554,11 @@ public final class Win extends NativeHandle {
         if (!RmaBuffers.comparable(type)) {
             throw new IllegalArgumentException("compareAndSwap works on integer, boolean and byte types, not on "
                     + type.getName());
+        }
+        if (OpenMpiAbi.compareAndSwapCrashes(type.size(), flavor == WinFlavor.SHARED, groupSize)) {
+            throw new UnsupportedOperationException("Open MPI 4.1 crashes on a 64-bit compareAndSwap in a window "
+                    + "of several processes not from allocateShared: use a 32-bit type (Datatype.INT32_T) or a "
+                    + "window from allocateShared");
         }
         RmaBuffers.originCount(origin, 1, type, "origin buffer");
         RmaBuffers.originCount(compare, 1, type, "compare buffer");

@@ -36,7 +36,7 @@ class WinErrorsTest {
             m = message(IllegalArgumentException.class, () -> win.get(heap, 8, Datatype.INT64_T, next, 0));
             assertTrue(m.contains("result buffer must be native memory"), m);
             m = message(IllegalArgumentException.class,
-                    () -> win.compareAndSwap(nat, heap, nat, Datatype.INT64_T, next, 0));
+                    () -> win.compareAndSwap(nat, heap, nat, Datatype.INT32_T, next, 0));
             assertTrue(m.contains("compare buffer"), m);
             assertThrows(IllegalArgumentException.class,
                     () -> win.fetchAndOp(heap, nat, Datatype.INT64_T, next, 0, Op.SUM));
@@ -135,6 +135,24 @@ class WinErrorsTest {
             win.fence(java.util.EnumSet.of(Assert.NOSUCCEED));
             assertThrows(IllegalStateException.class, () -> win.put(buf, next, 0));
             world.barrier();
+        }
+    }
+
+    @Test
+    void compareAndSwapOf64BitsIsRefusedWhereOpenMpiWouldCrash() {
+        try (Arena arena = Arena.ofConfined(); Win win = Win.allocate(8, 8, world)) {
+            MemorySegment buf = arena.allocate(8);
+            win.lockAll();
+            if (size > 1) {
+                String m = message(UnsupportedOperationException.class,
+                        () -> win.compareAndSwap(buf, buf, buf, Datatype.INT64_T, next, 0));
+                assertTrue(m.contains("use a 32-bit type"), m);
+            } else {
+                win.compareAndSwap(buf, buf, buf, Datatype.INT64_T, next, 0);
+                win.flush(next);
+            }
+            win.compareAndSwap(buf, buf, buf, Datatype.INT32_T, next, 0);
+            win.unlockAll();
         }
     }
 
