@@ -1,0 +1,261 @@
+package org.mpi4j;
+
+import java.lang.foreign.MemorySegment;
+import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.Staged;
+
+/**
+ * The I/O family's buffer converter: checks a buffer against its count and datatype once, decides
+ * once between passing native memory as it is and staging heap memory, and makes the call.
+ * {@link File}'s data access methods are a few lines over it.
+ *
+ * <p>Heap segments are always copied through native memory from {@link org.mpi4j.internal.StagingPool}
+ * (pooled, so a loop over a large array reuses one mapped block): never a critical downcall, because
+ * a collective I/O call may wait for the other ranks for a long time, and a critical call would hold
+ * off every garbage collection of this JVM meanwhile. A read copies back only what MPI read (the
+ * status's byte count) when the memory type is contiguous; otherwise the staging is first filled
+ * with the buffer's contents and copied back whole, so the bytes MPI did not write keep their values.
+ */
+final class FileIo {
+    private FileIo() {
+    }
+
+    /** The data access routines, by the MPI function each calls. */
+    enum Access {
+        READ_AT("MPI_File_read_at", true, true),
+        READ_AT_ALL("MPI_File_read_at_all", true, true),
+        WRITE_AT("MPI_File_write_at", false, true),
+        WRITE_AT_ALL("MPI_File_write_at_all", false, true),
+        READ("MPI_File_read", true, false),
+        READ_ALL("MPI_File_read_all", true, false),
+        WRITE("MPI_File_write", false, false),
+        WRITE_ALL("MPI_File_write_all", false, false),
+        READ_SHARED("MPI_File_read_shared", true, false),
+        WRITE_SHARED("MPI_File_write_shared", false, false),
+        READ_ORDERED("MPI_File_read_ordered", true, false),
+        WRITE_ORDERED("MPI_File_write_ordered", false, false),
+        IREAD_AT("MPI_File_iread_at", true, true),
+        IREAD_AT_ALL("MPI_File_iread_at_all", true, true),
+        IWRITE_AT("MPI_File_iwrite_at", false, true),
+        IWRITE_AT_ALL("MPI_File_iwrite_at_all", false, true),
+        IREAD("MPI_File_iread", true, false),
+        IREAD_ALL("MPI_File_iread_all", true, false),
+        IWRITE("MPI_File_iwrite", false, false),
+        IWRITE_ALL("MPI_File_iwrite_all", false, false),
+        IREAD_SHARED("MPI_File_iread_shared", true, false),
+        IWRITE_SHARED("MPI_File_iwrite_shared", false, false),
+        READ_AT_ALL_BEGIN("MPI_File_read_at_all_begin", true, true),
+        WRITE_AT_ALL_BEGIN("MPI_File_write_at_all_begin", false, true),
+        READ_ALL_BEGIN("MPI_File_read_all_begin", true, false),
+        WRITE_ALL_BEGIN("MPI_File_write_all_begin", false, false),
+        READ_ORDERED_BEGIN("MPI_File_read_ordered_begin", true, false),
+        WRITE_ORDERED_BEGIN("MPI_File_write_ordered_begin", false, false);
+
+        final String function;
+        final boolean read;
+        final boolean explicitOffset;
+
+        Access(String function, boolean read, boolean explicitOffset) {
+            this.function = function;
+            this.read = read;
+            this.explicitOffset = explicitOffset;
+        }
+
+        /** The name of the {@code _end} call that completes this {@code _begin} call. */
+        String endFunction() {
+            return function.replace("_begin", "_end");
+        }
+    }
+
+    /** Checks the (buffer, count, type) triple and the offset; returns the bytes the buffer spans. */
+    private static long check(Access op, long offset, MemorySegment buf, long count, Datatype type) {
+        long bytes = Buffers.span(buf, count, type);
+        if (op.read) {
+            Buffers.checkWritable(buf);
+        }
+        if (op.explicitOffset && offset < 0) {
+            throw new IllegalArgumentException("negative file offset: " + offset);
+        }
+        return bytes;
+    }
+
+    /** Whether a staged read must start from the buffer's contents (holes of a derived type). */
+    private static boolean copyIn(Access op, Datatype type) {
+        return !op.read || !Buffers.contiguous(type);
+    }
+
+    /**
+     * A blocking data access: {@code op} on {@code count} elements of {@code type} in {@code buf}
+     * (at {@code offset} for the explicit-offset calls); fills {@code status} if not null.
+     */
+    static void blocking(File file, Access op, long offset, MemorySegment buf, long count, Datatype type,
+            Status status) {
+        MemorySegment fh = file.handle();
+        long bytes = check(op, offset, buf, count, type);
+        Scratch s = Scratch.get();
+        int n = Buffers.mpiCount(count);
+        MemorySegment t = Buffers.mpiType(count, type);
+        int rc;
+        try {
+            if (Downcalls.isNative(buf)) {
+                rc = call(op, fh, offset, buf, n, t, s.status);
+            } else {
+                Staged st = Staged.of(buf, bytes, copyIn(op, type));
+                try {
+                    rc = call(op, fh, offset, st.segment(), n, t, s.status);
+                    if (op.read && rc == mpi_h.MPI_SUCCESS()) {
+                        st.copyBack(Buffers.contiguous(type) ? OpenMpiAbi.statusBytes(s.status) : bytes);
+                    }
+                } finally {
+                    st.release();
+                }
+            }
+        } finally {
+            Buffers.releaseType(t, type);
+        }
+        Errors.check(rc, op.function);
+        if (status != null) {
+            status.fill(s.status);
+        }
+    }
+
+    /** A nonblocking data access; the request owns the buffer (or its staging) until it completes. */
+    static Request start(File file, Access op, long offset, MemorySegment buf, long count, Datatype type) {
+        MemorySegment fh = file.handle();
+        long bytes = check(op, offset, buf, count, type);
+        Scratch s = Scratch.get();
+        int n = Buffers.mpiCount(count);
+        MemorySegment t = Buffers.mpiType(count, type);
+        try {
+            if (Downcalls.isNative(buf)) {
+                Errors.check(icall(op, fh, offset, buf, n, t, s.handle0), op.function);
+                return new Request(s.handle0(), false, buf, null);
+            }
+            Staged st = Staged.of(buf, bytes, copyIn(op, type));
+            int rc = icall(op, fh, offset, st.segment(), n, t, s.handle0);
+            if (rc != mpi_h.MPI_SUCCESS()) {
+                st.release();
+                throw new MpiException(rc, op.function);
+            }
+            int kind = !op.read ? Request.STAGE_SEND
+                    : Buffers.contiguous(type) ? Request.STAGE_RECV_RECEIVED : Request.STAGE_RECV_ALL;
+            return Request.staged(s.handle0(), false, st, kind);
+        } finally {
+            Buffers.releaseType(t, type);
+        }
+    }
+
+    /** A split collective in progress: what its {@code _end} call needs. */
+    record Split(Access op, MemorySegment buf, Staged staged, boolean copyAll) {
+        /** The memory MPI works on. */
+        MemorySegment memory() {
+            return staged == null ? buf : staged.segment();
+        }
+    }
+
+    /** The {@code _begin} half of a split collective; the returned state goes to {@link #end}. */
+    static Split begin(File file, Access op, long offset, MemorySegment buf, long count, Datatype type) {
+        MemorySegment fh = file.handle();
+        long bytes = check(op, offset, buf, count, type);
+        int n = Buffers.mpiCount(count);
+        MemorySegment t = Buffers.mpiType(count, type);
+        try {
+            Staged st = Downcalls.isNative(buf) ? null : Staged.of(buf, bytes, copyIn(op, type));
+            Split split = new Split(op, buf, st, !Buffers.contiguous(type));
+            int rc = beginCall(op, fh, offset, split.memory(), n, t);
+            if (rc != mpi_h.MPI_SUCCESS()) {
+                if (st != null) {
+                    st.release();
+                }
+                throw new MpiException(rc, op.function);
+            }
+            return split;
+        } finally {
+            Buffers.releaseType(t, type);
+        }
+    }
+
+    /** The {@code _end} half: completes {@code split}, copies read data back, fills {@code status}. */
+    static void end(File file, Split split, Status status) {
+        MemorySegment fh = file.handle();
+        Scratch s = Scratch.get();
+        int rc;
+        try {
+            rc = endCall(split.op, fh, split.memory(), s.status);
+            if (rc == mpi_h.MPI_SUCCESS() && split.op.read && split.staged != null) {
+                split.staged.copyBack(split.copyAll ? split.staged.byteSize() : OpenMpiAbi.statusBytes(s.status));
+            }
+        } finally {
+            if (split.staged != null) {
+                split.staged.release();
+            }
+        }
+        Errors.check(rc, split.op.endFunction());
+        if (status != null) {
+            status.fill(s.status);
+        }
+    }
+
+    private static int call(Access op, MemorySegment fh, long off, MemorySegment buf, int n, MemorySegment t,
+            MemorySegment st) {
+        return switch (op) {
+            case READ_AT -> mpi_h.MPI_File_read_at(fh, off, buf, n, t, st);
+            case READ_AT_ALL -> mpi_h.MPI_File_read_at_all(fh, off, buf, n, t, st);
+            case WRITE_AT -> mpi_h.MPI_File_write_at(fh, off, buf, n, t, st);
+            case WRITE_AT_ALL -> mpi_h.MPI_File_write_at_all(fh, off, buf, n, t, st);
+            case READ -> mpi_h.MPI_File_read(fh, buf, n, t, st);
+            case READ_ALL -> mpi_h.MPI_File_read_all(fh, buf, n, t, st);
+            case WRITE -> mpi_h.MPI_File_write(fh, buf, n, t, st);
+            case WRITE_ALL -> mpi_h.MPI_File_write_all(fh, buf, n, t, st);
+            case READ_SHARED -> mpi_h.MPI_File_read_shared(fh, buf, n, t, st);
+            case WRITE_SHARED -> mpi_h.MPI_File_write_shared(fh, buf, n, t, st);
+            case READ_ORDERED -> mpi_h.MPI_File_read_ordered(fh, buf, n, t, st);
+            case WRITE_ORDERED -> mpi_h.MPI_File_write_ordered(fh, buf, n, t, st);
+            default -> throw new IllegalArgumentException(op + " is not a blocking call");
+        };
+    }
+
+    private static int icall(Access op, MemorySegment fh, long off, MemorySegment buf, int n, MemorySegment t,
+            MemorySegment req) {
+        return switch (op) {
+            case IREAD_AT -> mpi_h.MPI_File_iread_at(fh, off, buf, n, t, req);
+            case IREAD_AT_ALL -> mpi_h.MPI_File_iread_at_all(fh, off, buf, n, t, req);
+            case IWRITE_AT -> mpi_h.MPI_File_iwrite_at(fh, off, buf, n, t, req);
+            case IWRITE_AT_ALL -> mpi_h.MPI_File_iwrite_at_all(fh, off, buf, n, t, req);
+            case IREAD -> mpi_h.MPI_File_iread(fh, buf, n, t, req);
+            case IREAD_ALL -> mpi_h.MPI_File_iread_all(fh, buf, n, t, req);
+            case IWRITE -> mpi_h.MPI_File_iwrite(fh, buf, n, t, req);
+            case IWRITE_ALL -> mpi_h.MPI_File_iwrite_all(fh, buf, n, t, req);
+            case IREAD_SHARED -> mpi_h.MPI_File_iread_shared(fh, buf, n, t, req);
+            case IWRITE_SHARED -> mpi_h.MPI_File_iwrite_shared(fh, buf, n, t, req);
+            default -> throw new IllegalArgumentException(op + " is not a nonblocking call");
+        };
+    }
+
+    private static int beginCall(Access op, MemorySegment fh, long off, MemorySegment buf, int n, MemorySegment t) {
+        return switch (op) {
+            case READ_AT_ALL_BEGIN -> mpi_h.MPI_File_read_at_all_begin(fh, off, buf, n, t);
+            case WRITE_AT_ALL_BEGIN -> mpi_h.MPI_File_write_at_all_begin(fh, off, buf, n, t);
+            case READ_ALL_BEGIN -> mpi_h.MPI_File_read_all_begin(fh, buf, n, t);
+            case WRITE_ALL_BEGIN -> mpi_h.MPI_File_write_all_begin(fh, buf, n, t);
+            case READ_ORDERED_BEGIN -> mpi_h.MPI_File_read_ordered_begin(fh, buf, n, t);
+            case WRITE_ORDERED_BEGIN -> mpi_h.MPI_File_write_ordered_begin(fh, buf, n, t);
+            default -> throw new IllegalArgumentException(op + " is not a split collective");
+        };
+    }
+
+    private static int endCall(Access op, MemorySegment fh, MemorySegment buf, MemorySegment st) {
+        return switch (op) {
+            case READ_AT_ALL_BEGIN -> mpi_h.MPI_File_read_at_all_end(fh, buf, st);
+            case WRITE_AT_ALL_BEGIN -> mpi_h.MPI_File_write_at_all_end(fh, buf, st);
+            case READ_ALL_BEGIN -> mpi_h.MPI_File_read_all_end(fh, buf, st);
+            case WRITE_ALL_BEGIN -> mpi_h.MPI_File_write_all_end(fh, buf, st);
+            case READ_ORDERED_BEGIN -> mpi_h.MPI_File_read_ordered_end(fh, buf, st);
+            case WRITE_ORDERED_BEGIN -> mpi_h.MPI_File_write_ordered_end(fh, buf, st);
+            default -> throw new IllegalArgumentException(op + " is not a split collective");
+        };
+    }
+}
