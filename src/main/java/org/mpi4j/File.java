@@ -70,6 +70,9 @@ public final class File extends NativeHandle {
 
     /** The split collective begun and not yet ended, or null (MPI allows one per file). */
     private FileIo.Split split;
+    /** The data size of the view's etype, and its extent in the file's representation. */
+    private long etypeSize = 1;
+    private long etypeFileExtent = 1;
 
     private File(MemorySegment handle) {
         super(handle, false, false);
@@ -294,6 +297,18 @@ public final class File extends NativeHandle {
             Errors.check(mpi_h.MPI_File_set_view(fh, displacement, etype.handle(), filetype.handle(),
                     arena.allocateFrom(datarep), info), "MPI_File_set_view");
         }
+        etypeSize = Math.max(1, etype.size());
+        etypeFileExtent = typeExtent(etype);
+    }
+
+    /** The data size of the view's etype (1 for the default view of bytes). */
+    long etypeSize() {
+        return etypeSize;
+    }
+
+    /** The extent of the view's etype in the file's data representation. */
+    long etypeFileExtent() {
+        return etypeFileExtent;
     }
 
     /**

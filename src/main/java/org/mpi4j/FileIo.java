@@ -64,6 +64,19 @@ final class FileIo {
             this.explicitOffset = explicitOffset;
         }
 
+        /** The blocking call with the same effect as this nonblocking or split one. */
+        Access blocking() {
+            return switch (this) {
+                case IREAD_AT -> READ_AT;
+                case IREAD_AT_ALL, READ_AT_ALL_BEGIN -> READ_AT_ALL;
+                case IREAD -> READ;
+                case IREAD_ALL, READ_ALL_BEGIN -> READ_ALL;
+                case IREAD_SHARED -> READ_SHARED;
+                case READ_ORDERED_BEGIN -> READ_ORDERED;
+                default -> throw new IllegalArgumentException(this + " has no blocking read counterpart");
+            };
+        }
+
         /** The name of the {@code _end} call that completes this {@code _begin} call. */
         String endFunction() {
             return function.replace("_begin", "_end");
@@ -91,7 +104,7 @@ final class FileIo {
      * A blocking data access: {@code op} on {@code count} elements of {@code type} in {@code buf}
      * (at {@code offset} for the explicit-offset calls); fills {@code status} if not null.
      */
-    static void blocking(File file, Access op, long offset, MemorySegment buf, long count, Datatype type,
+    static long blocking(File file, Access op, long offset, MemorySegment buf, long count, Datatype type,
             Status status) {
         MemorySegment fh = file.handle();
         long bytes = check(op, offset, buf, count, type);
@@ -120,12 +133,20 @@ final class FileIo {
         if (status != null) {
             status.fill(s.status);
         }
+        return OpenMpiAbi.statusBytes(s.status);
     }
 
-    /** A nonblocking data access; the request owns the buffer (or its staging) until it completes. */
+    /**
+     * A nonblocking data access; the request owns the buffer (or its staging) until it completes.
+     * A read that Open MPI would never complete (see {@link #readsSynchronously}) is done at once by
+     * its blocking counterpart, and the request returned is already complete.
+     */
     static Request start(File file, Access op, long offset, MemorySegment buf, long count, Datatype type) {
         MemorySegment fh = file.handle();
         long bytes = check(op, offset, buf, count, type);
+        if (op.read && readsSynchronously(file, op, offset, count, type)) {
+            return Completed.of(blocking(file, op.blocking(), offset, buf, count, type, null));
+        }
         Scratch s = Scratch.get();
         int n = Buffers.mpiCount(count);
         MemorySegment t = Buffers.mpiType(count, type);
@@ -148,8 +169,35 @@ final class FileIo {
         }
     }
 
-    /** A split collective in progress: what its {@code _end} call needs. */
-    record Split(Access op, MemorySegment buf, Staged staged, boolean copyAll) {
+    /**
+     * Whether a nonblocking or split read is done by its blocking counterpart instead. Open MPI
+     * 4.1's ompio never completes a nonblocking read that reaches past the end of the file (its
+     * posix fbtl waits for bytes that do not exist: a C program hangs in {@code MPI_Wait} as well),
+     * and its split collectives are nonblocking reads underneath. So collective and shared-pointer
+     * reads, whose file positions other processes decide, are always done at once (MPI lets an
+     * implementation do a nonblocking operation's work when it starts); an individual read only
+     * when it reaches past the end of the file as it is now.
+     */
+    static boolean readsSynchronously(File file, Access op, long offset, long count, Datatype type) {
+        return switch (op) {
+            case IREAD_AT, IREAD -> reachesPastEnd(file, op.explicitOffset ? offset : file.position(),
+                    count * type.size());
+            default -> true;
+        };
+    }
+
+    /** Whether {@code bytes} of data from view offset {@code offset} end beyond the file's last byte. */
+    private static boolean reachesPastEnd(File file, long offset, long bytes) {
+        long etype = file.etypeSize();
+        long etypes = (bytes + etype - 1) / etype;
+        return etypes > 0 && file.byteOffset(offset + etypes - 1) + file.etypeFileExtent() > file.size();
+    }
+
+    /**
+     * A split collective in progress: what its {@code _end} call needs; for a read done at the
+     * {@code _begin} call ({@link #readsSynchronously}), the bytes it read.
+     */
+    record Split(Access op, MemorySegment buf, Staged staged, long bytesRead) {
         /** The memory MPI works on. */
         MemorySegment memory() {
             return staged == null ? buf : staged.segment();
@@ -160,11 +208,14 @@ final class FileIo {
     static Split begin(File file, Access op, long offset, MemorySegment buf, long count, Datatype type) {
         MemorySegment fh = file.handle();
         long bytes = check(op, offset, buf, count, type);
+        if (op.read) {
+            return new Split(op, buf, null, blocking(file, op.blocking(), offset, buf, count, type, null));
+        }
         int n = Buffers.mpiCount(count);
         MemorySegment t = Buffers.mpiType(count, type);
         try {
-            Staged st = Downcalls.isNative(buf) ? null : Staged.of(buf, bytes, copyIn(op, type));
-            Split split = new Split(op, buf, st, !Buffers.contiguous(type));
+            Staged st = Downcalls.isNative(buf) ? null : Staged.of(buf, bytes, true);
+            Split split = new Split(op, buf, st, -1);
             int rc = beginCall(op, fh, offset, split.memory(), n, t);
             if (rc != mpi_h.MPI_SUCCESS()) {
                 if (st != null) {
@@ -178,24 +229,83 @@ final class FileIo {
         }
     }
 
-    /** The {@code _end} half: completes {@code split}, copies read data back, fills {@code status}. */
+    /** The {@code _end} half: completes {@code split}, fills {@code status}. */
     static void end(File file, Split split, Status status) {
         MemorySegment fh = file.handle();
         Scratch s = Scratch.get();
-        int rc;
-        try {
-            rc = endCall(split.op, fh, split.memory(), s.status);
-            if (rc == mpi_h.MPI_SUCCESS() && split.op.read && split.staged != null) {
-                split.staged.copyBack(split.copyAll ? split.staged.byteSize() : OpenMpiAbi.statusBytes(s.status));
+        if (split.op.read) {
+            OpenMpiAbi.setStatus(s.status, 0, 0, mpi_h.MPI_SUCCESS(), false, split.bytesRead);
+        } else {
+            int rc;
+            try {
+                rc = endCall(split.op, fh, split.memory(), s.status);
+            } finally {
+                if (split.staged != null) {
+                    split.staged.release();
+                }
             }
-        } finally {
-            if (split.staged != null) {
-                split.staged.release();
-            }
+            Errors.check(rc, split.op.endFunction());
         }
-        Errors.check(rc, split.op.endFunction());
         if (status != null) {
             status.fill(s.status);
+        }
+    }
+
+    /**
+     * Requests that are complete when they are made, for the reads done at once: generalized
+     * requests ({@code MPI_Grequest_start}, then {@code MPI_Grequest_complete}) whose query
+     * function reports the bytes read. The byte count travels as the {@code extra_state} pointer
+     * itself, so nothing is allocated and nothing needs freeing.
+     */
+    static final class Completed {
+        private static final MemorySegment QUERY;
+        private static final MemorySegment FREE;
+        private static final MemorySegment CANCEL;
+
+        static {
+            try {
+                var lookup = java.lang.invoke.MethodHandles.lookup();
+                var linker = java.lang.foreign.Linker.nativeLinker();
+                var arena = java.lang.foreign.Arena.global();
+                QUERY = linker.upcallStub(lookup.findStatic(Completed.class, "query", java.lang.invoke.MethodType
+                        .methodType(int.class, MemorySegment.class, MemorySegment.class)),
+                        org.mpi4j.ffi.MPI_Grequest_query_function.descriptor(), arena);
+                FREE = linker.upcallStub(lookup.findStatic(Completed.class, "free", java.lang.invoke.MethodType
+                        .methodType(int.class, MemorySegment.class)),
+                        org.mpi4j.ffi.MPI_Grequest_free_function.descriptor(), arena);
+                CANCEL = linker.upcallStub(lookup.findStatic(Completed.class, "cancel", java.lang.invoke.MethodType
+                        .methodType(int.class, MemorySegment.class, int.class)),
+                        org.mpi4j.ffi.MPI_Grequest_cancel_function.descriptor(), arena);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private Completed() {
+        }
+
+        /** A complete request whose status reports {@code bytes} bytes. */
+        static Request of(long bytes) {
+            Scratch s = Scratch.get();
+            Errors.check(mpi_h.MPI_Grequest_start(QUERY, FREE, CANCEL, MemorySegment.ofAddress(bytes), s.handle0),
+                    "MPI_Grequest_start");
+            MemorySegment h = s.handle0();
+            Errors.check(mpi_h.MPI_Grequest_complete(h), "MPI_Grequest_complete");
+            return new Request(h, false, null, null);
+        }
+
+        private static int query(MemorySegment extraState, MemorySegment status) {
+            OpenMpiAbi.setStatus(status.reinterpret(OpenMpiAbi.STATUS_SIZE), 0, 0, mpi_h.MPI_SUCCESS(), false,
+                    extraState.address());
+            return mpi_h.MPI_SUCCESS();
+        }
+
+        private static int free(MemorySegment extraState) {
+            return mpi_h.MPI_SUCCESS();
+        }
+
+        private static int cancel(MemorySegment extraState, int complete) {
+            return mpi_h.MPI_SUCCESS();
         }
     }
 
