@@ -109,6 +109,8 @@ final class FileIo {
         MemorySegment fh = file.handle();
         long bytes = check(op, offset, buf, count, type);
         Scratch s = Scratch.get();
+        // ompio fills only the count and error of a status: the other fields stay as set here
+        OpenMpiAbi.setStatus(s.status, 0, 0, mpi_h.MPI_SUCCESS(), false, 0);
         int n = Buffers.mpiCount(count);
         MemorySegment t = Buffers.mpiType(count, type);
         int rc;
@@ -155,15 +157,17 @@ final class FileIo {
                 Errors.check(icall(op, fh, offset, buf, n, t, s.handle0), op.function);
                 return new Request(s.handle0(), false, buf, null);
             }
-            Staged st = Staged.of(buf, bytes, copyIn(op, type));
+            // A read is staged with the buffer's contents and copied back whole: the status of a
+            // completed ompio request does not say reliably how much it read (its cancelled, source
+            // and tag fields are left undefined), and the bytes it did not read keep their values.
+            Staged st = Staged.of(buf, bytes, true);
             int rc = icall(op, fh, offset, st.segment(), n, t, s.handle0);
             if (rc != mpi_h.MPI_SUCCESS()) {
                 st.release();
                 throw new MpiException(rc, op.function);
             }
-            int kind = !op.read ? Request.STAGE_SEND
-                    : Buffers.contiguous(type) ? Request.STAGE_RECV_RECEIVED : Request.STAGE_RECV_ALL;
-            return Request.staged(s.handle0(), false, st, kind);
+            return op.read ? new Request(s.handle0(), false, st, st::copyBackAndRelease)
+                    : Request.staged(s.handle0(), false, st, Request.STAGE_SEND);
         } finally {
             Buffers.releaseType(t, type);
         }
@@ -237,6 +241,7 @@ final class FileIo {
             OpenMpiAbi.setStatus(s.status, 0, 0, mpi_h.MPI_SUCCESS(), false, split.bytesRead);
         } else {
             int rc;
+            OpenMpiAbi.setStatus(s.status, 0, 0, mpi_h.MPI_SUCCESS(), false, 0);
             try {
                 rc = endCall(split.op, fh, split.memory(), s.status);
             } finally {
