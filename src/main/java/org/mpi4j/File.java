@@ -73,9 +73,12 @@ public final class File extends NativeHandle {
     /** The data size of the view's etype, and its extent in the file's representation. */
     private long etypeSize = 1;
     private long etypeFileExtent = 1;
+    /** The access modes it was opened with ({@code MPI_MODE_*} bits). */
+    private final int amode;
 
-    private File(MemorySegment handle) {
+    private File(MemorySegment handle, int amode) {
         super(handle, false, false);
+        this.amode = amode;
     }
 
     @Override
@@ -157,7 +160,7 @@ public final class File extends NativeHandle {
                 mpi_h.MPI_File_close(ref);
                 throw new MpiException(rc, "MPI_File_set_errhandler");
             }
-            return new File(fh);
+            return new File(fh, amode);
         }
     }
 
@@ -299,6 +302,21 @@ public final class File extends NativeHandle {
         }
         etypeSize = Math.max(1, etype.size());
         etypeFileExtent = typeExtent(etype);
+    }
+
+    /**
+     * Refuses a write to a file opened {@link AccessMode#RDONLY} ({@link ErrorClass#ERR_READ_ONLY})
+     * and a read of one opened {@link AccessMode#WRONLY} ({@link ErrorClass#ERR_ACCESS}) as MPI
+     * would: Open MPI's collective writes on 3 or more processes return success for a read-only
+     * file and write nothing.
+     */
+    void checkAccess(boolean read, String function) {
+        if (!read && (amode & mpi_h.MPI_MODE_RDONLY()) != 0) {
+            throw new MpiException(mpi_h.MPI_ERR_READ_ONLY(), function);
+        }
+        if (read && (amode & mpi_h.MPI_MODE_WRONLY()) != 0) {
+            throw new MpiException(mpi_h.MPI_ERR_ACCESS(), function);
+        }
     }
 
     /** The data size of the view's etype (1 for the default view of bytes). */

@@ -83,9 +83,13 @@ final class FileIo {
         }
     }
 
-    /** Checks the (buffer, count, type) triple and the offset; returns the bytes the buffer spans. */
-    private static long check(Access op, long offset, MemorySegment buf, long count, Datatype type) {
+    /**
+     * Checks the (buffer, count, type) triple, the offset and the file's access mode; returns the
+     * bytes the buffer spans.
+     */
+    private static long check(File file, Access op, long offset, MemorySegment buf, long count, Datatype type) {
         long bytes = Buffers.span(buf, count, type);
+        file.checkAccess(op.read, op.function);
         if (op.read) {
             Buffers.checkWritable(buf);
         }
@@ -107,7 +111,10 @@ final class FileIo {
     static long blocking(File file, Access op, long offset, MemorySegment buf, long count, Datatype type,
             Status status) {
         MemorySegment fh = file.handle();
-        long bytes = check(op, offset, buf, count, type);
+        long bytes = check(file, op, offset, buf, count, type);
+        if (op == Access.READ_AT_ALL || op == Access.READ_ALL) {
+            count = elementsInFile(file, op.explicitOffset ? offset : file.position(), count, type);
+        }
         Scratch s = Scratch.get();
         // ompio fills only the count and error of a status: the other fields stay as set here
         OpenMpiAbi.setStatus(s.status, 0, 0, mpi_h.MPI_SUCCESS(), false, 0);
@@ -145,7 +152,7 @@ final class FileIo {
      */
     static Request start(File file, Access op, long offset, MemorySegment buf, long count, Datatype type) {
         MemorySegment fh = file.handle();
-        long bytes = check(op, offset, buf, count, type);
+        long bytes = check(file, op, offset, buf, count, type);
         if (op.read && readsSynchronously(file, op, offset, count, type)) {
             return Completed.of(blocking(file, op.blocking(), offset, buf, count, type, null));
         }
@@ -192,9 +199,46 @@ final class FileIo {
 
     /** Whether {@code bytes} of data from view offset {@code offset} end beyond the file's last byte. */
     private static boolean reachesPastEnd(File file, long offset, long bytes) {
+        long etypes = etypesOf(file, bytes);
+        return etypes > 0 && endOf(file, offset, etypes) > file.size();
+    }
+
+    private static long etypesOf(File file, long bytes) {
         long etype = file.etypeSize();
-        long etypes = (bytes + etype - 1) / etype;
-        return etypes > 0 && file.byteOffset(offset + etypes - 1) + file.etypeFileExtent() > file.size();
+        return (bytes + etype - 1) / etype;
+    }
+
+    /** The file byte after the last of {@code etypes} etypes of the view from view offset {@code offset}. */
+    private static long endOf(File file, long offset, long etypes) {
+        return file.byteOffset(offset + etypes - 1) + file.etypeFileExtent();
+    }
+
+    /**
+     * How many of {@code count} elements of {@code type} from view offset {@code offset} lie wholly
+     * in the file. Open MPI's collective reads on 3 or more processes fill the part of a buffer beyond
+     * the end of the file with bytes the file does not hold (open-mpi/ompi#14015 reports their status
+     * counts too), so a collective read is cut to the elements the file has: it reads fewer, says so
+     * in its status, and leaves the rest of the buffer alone. (An element cut by the end of the file is
+     * not read; MPI would read its first bytes.)
+     */
+    static long elementsInFile(File file, long offset, long count, Datatype type) {
+        long size = type.size();
+        long etypes = etypesOf(file, count * size);
+        if (etypes == 0 || endOf(file, offset, etypes) <= file.size()) {
+            return count;
+        }
+        long fileSize = file.size();
+        long lo = 0; // etypes known to fit
+        long hi = etypes; // etypes known not to fit
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (endOf(file, offset, mid) <= fileSize) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo * file.etypeSize() / size;
     }
 
     /**
@@ -211,7 +255,7 @@ final class FileIo {
     /** The {@code _begin} half of a split collective; the returned state goes to {@link #end}. */
     static Split begin(File file, Access op, long offset, MemorySegment buf, long count, Datatype type) {
         MemorySegment fh = file.handle();
-        long bytes = check(op, offset, buf, count, type);
+        long bytes = check(file, op, offset, buf, count, type);
         if (op.read) {
             return new Split(op, buf, null, blocking(file, op.blocking(), offset, buf, count, type, null));
         }
