@@ -1,8 +1,5 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
-import org.mpi4j.internal.Staged;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -11,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.Staged;
 
 /**
  * A nonblocking operation in progress ({@code MPI_Request}). Complete it with {@link #waitFor()}
@@ -34,7 +34,7 @@ import org.mpi4j.ffi.mpi_h;
  */
 public class Request extends NativeHandle {
     private static final MemorySegment NULL_HANDLE = OpenMpiAbi.predefined("MPI_REQUEST_NULL");
-    private static final long STATUS_SIZE = OpenMpiAbi.STATUS_SIZE;
+    private static final long STATUS_SIZE = OpenMpiAbi.statusSize();
 
     /** {@code MPI_REQUEST_NULL}: a request that is already complete. */
     public static final Request NULL = new Request(NULL_HANDLE, true);
@@ -253,6 +253,9 @@ public class Request extends NativeHandle {
     final void completed(MemorySegment newHandle, MemorySegment nativeStatus) {
         setHandle(newHandle);
         active = false;
+        if (!persistent) {
+            released();
+        }
         Staged st = staged;
         if (st != null && stageKind >= STAGE_RECV_ALL) {
             boolean cancelled = nativeStatus != null && OpenMpiAbi.statusCancelled(nativeStatus);
