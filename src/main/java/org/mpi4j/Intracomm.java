@@ -130,33 +130,37 @@ public class Intracomm extends Comm {
      * Collective.
      *
      * @param sourceWeights a weight per source, or null (with {@code destWeights}) for an unweighted
-     *                      graph; an empty array when a weighted graph has no sources here
+     *                      graph ({@code MPI_UNWEIGHTED}); an empty array when a weighted graph has no
+     *                      sources here ({@code MPI_WEIGHTS_EMPTY})
+     * @param info          hints, or null ({@link Info#NULL})
      */
     public final Distgraphcomm createDistGraphAdjacent(int[] sources, int[] sourceWeights, int[] destinations,
-            int[] destWeights, boolean reorder) {
+            int[] destWeights, Info info, boolean reorder) {
         return Distgraphcomm.createAdjacent(this, sources, sourceWeights, destinations, destWeights,
-                OpenMpiAbi.predefined("MPI_INFO_NULL"), reorder);
+                Info.handleOf(info), reorder);
     }
 
-    /** {@code MPI_Dist_graph_create_adjacent} of an unweighted graph ({@code MPI_UNWEIGHTED}). */
+    /** {@code MPI_Dist_graph_create_adjacent} of an unweighted graph, without hints. */
     public final Distgraphcomm createDistGraphAdjacent(int[] sources, int[] destinations, boolean reorder) {
-        return createDistGraphAdjacent(sources, null, destinations, null, reorder);
+        return createDistGraphAdjacent(sources, null, destinations, null, null, reorder);
     }
 
     /**
      * {@code MPI_Dist_graph_create}: a distributed graph in which this process names any edges: from
-     * each {@code sources[i]} to the next {@code degrees[i]} entries of {@code destinations}, with a
-     * weight each (or null weights: unweighted; an empty array: weighted, no edges here). Collective.
+     * each {@code sources[i]} to the next {@code degrees[i]} entries of {@code destinations}. Collective.
+     *
+     * @param weights a weight per edge, or null for an unweighted graph ({@code MPI_UNWEIGHTED}); an
+     *                empty array when a weighted graph has no edges here ({@code MPI_WEIGHTS_EMPTY})
+     * @param info    hints, or null ({@link Info#NULL})
      */
     public final Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations, int[] weights,
-            boolean reorder) {
-        return Distgraphcomm.create(this, sources, degrees, destinations, weights,
-                OpenMpiAbi.predefined("MPI_INFO_NULL"), reorder);
+            Info info, boolean reorder) {
+        return Distgraphcomm.create(this, sources, degrees, destinations, weights, Info.handleOf(info), reorder);
     }
 
-    /** {@code MPI_Dist_graph_create} of an unweighted graph ({@code MPI_UNWEIGHTED}). */
+    /** {@code MPI_Dist_graph_create} of an unweighted graph, without hints. */
     public final Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations, boolean reorder) {
-        return createDistGraph(sources, degrees, destinations, null, reorder);
+        return createDistGraph(sources, degrees, destinations, null, null, reorder);
     }
 
     // ---- end of process topologies -----------------------------------------------------------
