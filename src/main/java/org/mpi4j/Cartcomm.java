@@ -140,7 +140,12 @@ public final class Cartcomm extends Topocomm {
             Errors.check(mpi_h.MPI_Cart_map(comm.handle(), dims.length, ints(arena, dims), flags(arena, periods),
                     s.int0), "MPI_Cart_map");
         }
-        return s.int0();
+        long nodes = 1;
+        for (int d : dims) {
+            nodes *= d;
+        }
+        // Open MPI 4.1 answers every process's own rank, those beyond the grid's too
+        return s.int0() >= nodes ? MPI.UNDEFINED : s.int0();
     }
 
     /** {@code MPI_Comm_dup}: a new communicator with the same grid. Collective. */

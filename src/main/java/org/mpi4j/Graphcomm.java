@@ -87,7 +87,8 @@ public final class Graphcomm extends Topocomm {
             Errors.check(mpi_h.MPI_Graph_map(comm.handle(), index.length, ints(arena, index), ints(arena, edges),
                     s.int0), "MPI_Graph_map");
         }
-        return s.int0();
+        // Open MPI 4.1 answers every process's own rank, those beyond the graph's nodes too
+        return s.int0() >= index.length ? MPI.UNDEFINED : s.int0();
     }
 
     /** {@code MPI_Comm_dup}: a new communicator with the same graph. Collective. */
