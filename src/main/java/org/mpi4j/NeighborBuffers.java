@@ -44,7 +44,7 @@ final class NeighborBuffers {
      */
     static long blocksV(MemorySegment seg, int[] counts, int[] displs, Datatype type, int degree, boolean write) {
         String side = write ? "receive" : "send";
-        Errors.checkNotNull(seg, side + " buffer");
+        Errors.checkNotNull(seg, write ? "receive buffer" : "send buffer");
         checkLengths(counts, displs, null, degree, side, write);
         Errors.checkNotNull(type, "datatype").bytesFor(0);
         long extent = type.extent();
@@ -61,16 +61,18 @@ final class NeighborBuffers {
     /** The w-collectives' {@link #blocksV}: a datatype per block, displacements in bytes. */
     static long blocksW(MemorySegment seg, int[] counts, long[] displs, Datatype[] types, int degree, boolean write) {
         String side = write ? "receive" : "send";
-        Errors.checkNotNull(seg, side + " buffer");
-        Errors.checkNotNull(displs, side + " displacements");
+        Errors.checkNotNull(seg, write ? "receive buffer" : "send buffer");
+        Errors.checkNotNull(displs, write ? "receive displacements" : "send displacements");
         checkLengths(counts, null, types, degree, side, write);
         if (displs.length != degree) {
-            throw new IllegalArgumentException(side + " displacements need " + degree + " entries (one per "
-                    + (write ? "in" : "out") + "-neighbour), not " + displs.length);
+            throw lengthError(side + " displacements", degree, displs.length, write);
         }
         long max = 0;
         for (int i = 0; i < degree; i++) {
-            Errors.checkNotNull(types[i], side + " datatype " + i).bytesFor(0);
+            if (types[i] == null) {
+                throw new NullPointerException(side + " datatype " + i + " is null");
+            }
+            types[i].bytesFor(0);
             checkBlock(counts[i], displs[i], i, side);
             if (counts[i] > 0) {
                 max = Math.max(max, displs[i] + types[i].bytesFor(counts[i]));
@@ -79,22 +81,24 @@ final class NeighborBuffers {
         return fits(seg, max, write);
     }
 
+    // messages are built only on failure: these checks run on every call, which must not allocate
     private static void checkLengths(int[] counts, int[] displs, Datatype[] types, int degree, String side,
             boolean in) {
-        Errors.checkNotNull(counts, side + " counts");
-        String what = "one per " + (in ? "in" : "out") + "-neighbour";
+        Errors.checkNotNull(counts, in ? "receive counts" : "send counts");
         if (counts.length != degree) {
-            throw new IllegalArgumentException(side + " counts need " + degree + " entries (" + what + "), not "
-                    + counts.length);
+            throw lengthError(side + " counts", degree, counts.length, in);
         }
         if (displs != null && displs.length != degree) {
-            throw new IllegalArgumentException(side + " displacements need " + degree + " entries (" + what
-                    + "), not " + displs.length);
+            throw lengthError(side + " displacements", degree, displs.length, in);
         }
         if (types != null && types.length != degree) {
-            throw new IllegalArgumentException(side + " datatypes need " + degree + " entries (" + what + "), not "
-                    + types.length);
+            throw lengthError(side + " datatypes", degree, types.length, in);
         }
+    }
+
+    private static IllegalArgumentException lengthError(String what, int degree, int length, boolean in) {
+        return new IllegalArgumentException(what + " need " + degree + " entries (one per " + (in ? "in" : "out")
+                + "-neighbour), not " + length);
     }
 
     private static void checkBlock(int count, long displ, int i, String side) {
