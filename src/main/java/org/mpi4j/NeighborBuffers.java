@@ -121,14 +121,7 @@ final class NeighborBuffers {
 
     /** Packed displacements (each block right after the previous one) for {@code counts}. */
     static int[] packed(int[] counts) {
-        Errors.checkNotNull(counts, "counts");
-        int[] d = new int[counts.length];
-        long at = 0;
-        for (int i = 0; i < counts.length; i++) {
-            d[i] = Math.toIntExact(at);
-            at += counts[i];
-        }
-        return d;
+        return CollectiveMessage.packedDispls(counts);
     }
 
     /** {@code n} counts of {@code count} each. */
@@ -192,19 +185,19 @@ final class NeighborBuffers {
 
     /** The datatype a whole segment's contents have. */
     static Datatype inferred(MemorySegment seg) {
-        return Buffers.typeOf(Errors.checkNotNull(seg, "buffer"));
+        return CollectiveMessage.inferred(seg);
     }
 
     // ---- memory: native as it is, heap staged -------------------------------------------------
 
     /** A native copy of heap memory ({@code copyIn}: holding its bytes), or null for native memory. */
     static Staged stage(MemorySegment seg, long bytes, boolean copyIn) {
-        return Buffers.isNative(seg) ? null : Staged.of(seg, bytes, copyIn);
+        return CollectiveMessage.stageNb(seg, bytes, copyIn);
     }
 
     /** What to give MPI for {@code seg}: its staged copy or itself. */
     static MemorySegment arg(MemorySegment seg, Staged st) {
-        return st != null ? st.segment() : seg;
+        return CollectiveMessage.arg(seg, st);
     }
 
     /** Finishes a blocking call: copies the staged receive back if it succeeded, releases, checks. */
@@ -227,20 +220,6 @@ final class NeighborBuffers {
      * staging memory and throws if it did not start. {@code keepAlive}: what MPI reads until completion.
      */
     static Request started(int rc, String function, Scratch s, Object keepAlive, Staged send, Staged recv) {
-        if (rc != SUCCESS) {
-            if (recv != null) {
-                recv.release();
-            }
-            done(rc, function, send, null);
-        }
-        Runnable complete = send == null && recv == null ? null : () -> {
-            if (send != null) {
-                send.release();
-            }
-            if (recv != null) {
-                recv.copyBackAndRelease();
-            }
-        };
-        return new Request(s.handle0(), false, keepAlive, complete);
+        return CollectiveMessage.started(rc, function, s, keepAlive, send, recv, null);
     }
 }
