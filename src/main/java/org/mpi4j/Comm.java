@@ -139,6 +139,13 @@ public abstract class Comm extends NativeHandle {
         return s.int0() != 0;
     }
 
+    /** {@code MPI_Topo_test}: the kind of topology this communicator carries, {@link Topology#UNDEFINED} for none. */
+    public final Topology topoTest() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Topo_test(handle(), s.int0), "MPI_Topo_test");
+        return Topology.of(s.int0());
+    }
+
     /** {@code MPI_Comm_get_name}. */
     public final String getName() {
         try (Arena arena = Arena.ofConfined()) {

@@ -45,13 +45,16 @@ public class Intracomm extends Comm {
         return new Intracomm(OpenMpiAbi.predefined("MPI_COMM_NULL"), true, true);
     }
 
-    /** Wraps the communicator a constructor left in {@code ref}: {@link MPI#COMM_NULL} or a new one. */
+    /**
+     * Wraps the communicator a constructor left in {@code ref}: {@link MPI#COMM_NULL} or a new one, a
+     * {@link Topocomm} of the right kind if it carries a topology (a dup of a {@link Cartcomm}).
+     */
     static Intracomm fromRef(MemorySegment ref) {
         MemorySegment h = ref.get(java.lang.foreign.ValueLayout.ADDRESS, 0);
         if (isNullHandle(h)) {
             return MPI.COMM_NULL;
         }
-        return new Intracomm(adopt(h), false, false);
+        return Topocomm.ofTopology(adopt(h));
     }
 
     /** {@code MPI_Comm_dup}: a new communicator with the same group and a new context. Collective. */
@@ -112,6 +115,72 @@ public class Intracomm extends Comm {
                 checkSendTag(tag), s.handle0), "MPI_Comm_create_group");
         return fromRef(s.handle0);
     }
+
+    // ---- process topologies (Cartcomm, Graphcomm, Distgraphcomm do the work) ------------------
+
+    /**
+     * {@code MPI_Cart_create}: a Cartesian grid of {@code dims} processes over this communicator's
+     * first ones, periodic along the dimensions where {@code periods} is true. Collective.
+     *
+     * @param reorder whether MPI may renumber the processes to fit the machine
+     * @return the grid, or a null communicator ({@link Comm#isNull()}) on the processes it leaves out
+     * @throws IllegalArgumentException if an extent is not positive or the grid needs more processes
+     *                                  than this communicator has (see {@link Cartcomm#dimsCreate})
+     */
+    public final Cartcomm createCart(int[] dims, boolean[] periods, boolean reorder) {
+        return Cartcomm.create(this, dims, periods, reorder);
+    }
+
+    /**
+     * {@code MPI_Graph_create}: a graph of {@code index.length} nodes, node {@code i}'s neighbours
+     * being {@code edges[index[i-1] .. index[i])}. Collective; every process passes the whole graph.
+     *
+     * @return the graph, or a null communicator ({@link Comm#isNull()}) on the processes it leaves out
+     */
+    public final Graphcomm createGraph(int[] index, int[] edges, boolean reorder) {
+        return Graphcomm.create(this, index, edges, reorder);
+    }
+
+    /**
+     * {@code MPI_Dist_graph_create_adjacent}: a distributed graph in which each process names its own
+     * in-neighbours ({@code sources}) and out-neighbours ({@code destinations}) with their weights.
+     * Collective.
+     *
+     * @param sourceWeights a weight per source, or null (with {@code destWeights}) for an unweighted
+     *                      graph ({@code MPI_UNWEIGHTED}); an empty array when a weighted graph has no
+     *                      sources here ({@code MPI_WEIGHTS_EMPTY})
+     * @param info          hints, or null ({@link Info#NULL})
+     */
+    public final Distgraphcomm createDistGraphAdjacent(int[] sources, int[] sourceWeights, int[] destinations,
+            int[] destWeights, Info info, boolean reorder) {
+        return Distgraphcomm.createAdjacent(this, sources, sourceWeights, destinations, destWeights,
+                Info.handleOf(info), reorder);
+    }
+
+    /** {@code MPI_Dist_graph_create_adjacent} of an unweighted graph, without hints. */
+    public final Distgraphcomm createDistGraphAdjacent(int[] sources, int[] destinations, boolean reorder) {
+        return createDistGraphAdjacent(sources, null, destinations, null, null, reorder);
+    }
+
+    /**
+     * {@code MPI_Dist_graph_create}: a distributed graph in which this process names any edges: from
+     * each {@code sources[i]} to the next {@code degrees[i]} entries of {@code destinations}. Collective.
+     *
+     * @param weights a weight per edge, or null for an unweighted graph ({@code MPI_UNWEIGHTED}); an
+     *                empty array when a weighted graph has no edges here ({@code MPI_WEIGHTS_EMPTY})
+     * @param info    hints, or null ({@link Info#NULL})
+     */
+    public final Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations, int[] weights,
+            Info info, boolean reorder) {
+        return Distgraphcomm.create(this, sources, degrees, destinations, weights, Info.handleOf(info), reorder);
+    }
+
+    /** {@code MPI_Dist_graph_create} of an unweighted graph, without hints. */
+    public final Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations, boolean reorder) {
+        return createDistGraph(sources, degrees, destinations, null, null, reorder);
+    }
+
+    // ---- end of process topologies -----------------------------------------------------------
 
     // ---- collectives only intracommunicators have: in place (MPI_IN_PLACE), scan, exscan ----
     // (the collectives every communicator has are in Comm)
