@@ -4,31 +4,44 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * How a polling loop waits for MPI, which has no blocking wait that frees the core: a few hot
- * polls (a reply in flight often arrives within microseconds), then sleeps from 20 us doubling up
- * to a millisecond. A sleeping thread is not runnable, so on a machine with more ranks than cores
- * the process that has work gets the core, and a woken sleeper is scheduled promptly; an idle
- * worker costs about a thousand wake-ups a second.
+ * polls (a reply in flight often arrives within microseconds), then short sleeps for as long as
+ * work is likely to come (a stream of tasks, a result being computed), then ever longer ones, up to
+ * a millisecond, so that an idle worker costs next to no CPU.
+ *
+ * <p>Sleeping instead of spinning or yielding matters when the ranks outnumber the cores: a
+ * sleeping thread is not runnable, so the process that has work gets the core, and a thread that
+ * wakes from a sleep is scheduled promptly, where a spinning one waits for its next time slice.
  */
 final class Backoff {
     private static final int SPIN = 64;
-    private static final long MIN_SLEEP_NANOS = 20_000;
+    /** Linux adds its timer slack (50 us by default) to every sleep: this is 10-60 us in effect. */
+    private static final long SHORT_SLEEP_NANOS = 10_000;
+    /** How long polls stay short after the last event. */
+    private static final long BUSY_NANOS = 20_000_000;
     private static final long MAX_SLEEP_NANOS = 1_000_000;
 
     private int rounds;
-    private long sleep = MIN_SLEEP_NANOS;
+    private long since;
+    private long sleep = SHORT_SLEEP_NANOS;
 
     void reset() {
         rounds = 0;
-        sleep = MIN_SLEEP_NANOS;
+        sleep = SHORT_SLEEP_NANOS;
     }
 
-    /** Waits a little before the next poll: a spin first, then ever longer sleeps. */
+    /** Waits a little before the next poll. */
     void sleep() {
-        if (rounds++ < SPIN) {
+        int r = rounds++;
+        if (r == 0) {
+            since = System.nanoTime();
+        }
+        if (r < SPIN) {
             Thread.onSpinWait();
             return;
         }
+        if (System.nanoTime() - since > BUSY_NANOS) {
+            sleep = Math.min(MAX_SLEEP_NANOS, sleep * 2);
+        }
         LockSupport.parkNanos(sleep);
-        sleep = Math.min(MAX_SLEEP_NANOS, sleep * 2);
     }
 }

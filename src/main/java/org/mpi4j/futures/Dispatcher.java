@@ -66,6 +66,8 @@ final class Dispatcher {
     /** Tasks sent and not yet answered, read without the lock by the background thread. */
     private volatile int running;
     private volatile boolean backgroundParked;
+    /** Threads waiting in {@link #helpUntil}: while there are any, the background thread stands aside. */
+    private final java.util.concurrent.atomic.AtomicInteger helpers = new java.util.concurrent.atomic.AtomicInteger();
 
     // guarded by lock
     private final ArrayDeque<Job> pending = new ArrayDeque<>();
@@ -334,6 +336,11 @@ final class Dispatcher {
                 backgroundParked = false;
                 continue;
             }
+            if (helpers.get() > 0) {
+                // a waiting thread polls already: another poller would only take cores from the workers
+                LockSupport.parkNanos(this, 5_000_000);
+                continue;
+            }
             if (progress()) {
                 backoff.reset();
             } else {
@@ -348,20 +355,25 @@ final class Dispatcher {
      */
     boolean helpUntil(BooleanSupplier done, long deadline) throws InterruptedException {
         Backoff backoff = new Backoff();
-        while (!done.getAsBoolean()) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
+        helpers.incrementAndGet();
+        try {
+            while (!done.getAsBoolean()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                if (progress()) {
+                    backoff.reset();
+                } else {
+                    backoff.sleep();
+                }
             }
-            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
-                return false;
-            }
-            if (progress()) {
-                backoff.reset();
-            } else {
-                backoff.sleep();
-            }
+            return true;
+        } finally {
+            helpers.decrementAndGet();
         }
-        return true;
     }
 
     // ---- life cycle ---------------------------------------------------------------------------
