@@ -44,6 +44,11 @@ public abstract class Comm extends NativeHandle {
         super(handle, predefined, isNull);
     }
 
+    /** A communicator this process may but need not free ({@code owned == false}: no leak warning). */
+    Comm(MemorySegment handle, boolean predefined, boolean isNull, boolean owned) {
+        super(handle, predefined, isNull, owned);
+    }
+
     @Override
     String kind() {
         return "communicator";
@@ -215,6 +220,7 @@ public abstract class Comm extends NativeHandle {
         s.handle0.set(ValueLayout.ADDRESS, 0, handle());
         Errors.check(mpi_h.MPI_Comm_disconnect(s.handle0), "MPI_Comm_disconnect");
         setHandle(null);
+        released();
     }
 
     // ---- argument checks --------------------------------------------------------------------

@@ -96,10 +96,26 @@ final class DynamicProcesses {
                 System.arraycopy(got, 0, errcodes, 0, Math.min(errcodes.length, got.length));
             }
             if (rc != mpi_h.MPI_SUCCESS()) {
+                spawnFailed = true;
                 throw new SpawnException(rc, function, got);
             }
             return Intercomm.fromRef(ref);
         }
+    }
+
+    private static volatile boolean spawnFailed;
+
+    /**
+     * Whether {@code MPI_Finalize} must be skipped: after a spawn that failed in MPI, Open MPI 4.1
+     * would wait in it for ever. The process then ends without it (mpiexec reports that), but ends.
+     */
+    static boolean skipFinalize() {
+        if (spawnFailed && OpenMpiAbi.FINALIZE_HANGS_AFTER_FAILED_SPAWN) {
+            System.err.println("mpi4j: warning: not calling MPI_Finalize: after a failed spawn Open MPI 4.1 would"
+                    + " wait in it for ever");
+            return true;
+        }
+        return false;
     }
 
     /** The root's checks of a spawn; returns the number of processes to start. */

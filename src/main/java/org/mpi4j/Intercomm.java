@@ -27,6 +27,22 @@ public final class Intercomm extends Comm {
         super(handle, predefined, isNull);
     }
 
+    Intercomm(MemorySegment handle, boolean predefined, boolean isNull, boolean owned) {
+        super(handle, predefined, isNull, owned);
+    }
+
+    /**
+     * The parent intercommunicator MPI keeps for a spawned process: disconnecting or freeing it
+     * is allowed, but not owed, so dropping the wrapper warns of no leak.
+     */
+    static Intercomm parentFromRef(MemorySegment ref) {
+        MemorySegment h = ref.get(ValueLayout.ADDRESS, 0);
+        if (isNullHandle(h)) {
+            return nullComm();
+        }
+        return new Intercomm(adopt(h), false, false, false);
+    }
+
     static Intercomm nullComm() {
         return new Intercomm(OpenMpiAbi.predefined("MPI_COMM_NULL"), true, true);
     }

@@ -142,7 +142,11 @@ public class Intracomm extends Comm {
      * @param info hints such as {@code wdir}, {@code host}, {@code path} ({@link Info#NULL} or null for none)
      * @throws IllegalArgumentException if the command names no executable file or {@code maxprocs < 1}
      *                                  (every process throws, nothing is started)
-     * @throws SpawnException           if MPI could not start the processes (with their error codes)
+     * @throws SpawnException           if MPI could not start the processes (with their error codes).
+     *                                  Open MPI 4.1 reports such a failure (too few slots, an unknown
+     *                                  host) at the root only and leaves the other processes of the
+     *                                  communicator in the call: spawn from {@link MPI#COMM_SELF} when
+     *                                  that can happen.
      */
     public Intercomm spawn(String command, String[] args, int maxprocs, Info info, int root) {
         return spawn(command, args, maxprocs, info, root, null);

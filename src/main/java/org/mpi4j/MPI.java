@@ -134,7 +134,9 @@ public final class MPI {
         }
         ready = false;
         finalized = true;
-        Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+        if (!DynamicProcesses.skipFinalize()) {
+            Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+        }
     }
 
     private static void finalizeAtExit() {
@@ -142,7 +144,9 @@ public final class MPI {
             if (initialized && !finalized && !queryFinalized()) {
                 ready = false;
                 finalized = true;
-                mpi_h.MPI_Finalize();
+                if (!DynamicProcesses.skipFinalize()) {
+                    mpi_h.MPI_Finalize();
+                }
             }
         }
     }
@@ -364,7 +368,7 @@ public final class MPI {
         ensureInitialized();
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Comm_get_parent(s.handle0), "MPI_Comm_get_parent");
-        return Intercomm.fromRef(s.handle0);
+        return Intercomm.parentFromRef(s.handle0);
     }
 
     /** {@code MPI_Open_port}: a new port name for clients to {@link Intracomm#connect} to. */

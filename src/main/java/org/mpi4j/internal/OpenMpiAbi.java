@@ -232,6 +232,12 @@ public final class OpenMpiAbi {
         MPI_Status._ucount(status, bytes);
     }
 
+    /**
+     * Open MPI 4.1 cannot finalize a process whose spawn failed in MPI (too few slots, an unknown
+     * host): {@code MPI_Finalize} waits for ever. Such a process ends without it.
+     */
+    public static final boolean FINALIZE_HANGS_AFTER_FAILED_SPAWN = true;
+
     private static final java.util.regex.Pattern PORT_NAME = java.util.regex.Pattern.compile("\\d+\\.\\d+:\\d+");
 
     /**
