@@ -79,6 +79,9 @@ public final class Run {
         String[] programArgs = Arrays.copyOfRange(args, 1, args.length);
         try {
             Method main = findMain(load(args[0]));
+            if (program == null) {
+                program = args[0];
+            }
             launcher.launch(() -> {
                 try {
                     invoke(main, programArgs);
@@ -93,6 +96,16 @@ public final class Run {
             abort(e, Thread.currentThread());
         }
     }
+
+    /**
+     * The program this runner loaded on this process (its main class or {@code .java} file, as
+     * given), or empty outside the runner: what spawned workers need to load the program's classes.
+     */
+    public static java.util.Optional<String> program() {
+        return java.util.Optional.ofNullable(program);
+    }
+
+    private static volatile String program;
 
     /** Carries an Error of the program through Callable.call, to be reported as itself. */
     private static final class ProgramError extends Exception {

@@ -31,8 +31,9 @@ import org.mpi4j.SerializationException;
  * load balancing). One dispatcher thread of the submitting process makes all its MPI calls.
  *
  * @see MpiCommExecutor
+ * @see MpiPoolExecutor
  */
-public abstract sealed class MpiExecutor implements ExecutorService permits MpiCommExecutor {
+public abstract sealed class MpiExecutor implements ExecutorService permits MpiCommExecutor, MpiPoolExecutor {
     /** The manager's engine; null on a process that served as a worker. */
     final Dispatcher dispatcher;
 

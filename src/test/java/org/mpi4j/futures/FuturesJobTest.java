@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.mpi4j.testing.Mpiexec;
+import org.mpi4j.testing.programs.FuturesPool;
 import org.mpi4j.testing.programs.FuturesRootThrows;
 import org.mpi4j.testing.programs.FuturesWorkerDies;
 
@@ -44,6 +45,21 @@ class FuturesJobTest {
         assertEquals(1, r.count("from 16 tasks on 2 workers"), r.output());
         assertEquals(1, r.count("same hits as the serial run: true"), r.output());
         assertTrue(r.output().contains("pi is about 3.14"), r.output());
+    }
+
+    @Test
+    void poolSpawnsItsWorkersRunsTheirTasksAndReleasesThem() {
+        // one default pool (1 worker: the universe of this machine's slots minus this process), then 4
+        Mpiexec.Result r = Mpiexec.run(1, 240, Mpiexec.java(
+                "-Dmpi4j.spawn.javaOptions=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto",
+                "org.mpi4j.Run", FuturesPool.class.getName(), "4"));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().matches("(?s).*default pool: (\\d+) workers \\(expected \\1\\), task says 42.*"), r.output());
+        for (String line : new String[] {"pool of 4 workers", "ordered map: true", "worker ranks: [0, 1, 2, 3]",
+            "initialized: yes", "runnable: null", "remote: java.lang.NumberFormatException on worker ",
+            "shutdownNow returned at least 20: true", "pool closed"}) {
+            assertEquals(1, r.count(line), line + " in\n" + r.output());
+        }
     }
 
     @Test
