@@ -341,11 +341,19 @@ class MpiCommExecutorTest {
             throw new IllegalStateException("cannot initialize");
         })) {
             if (ex.isRoot()) {
-                CompletableFuture<Integer> f = ex.submit(() -> 1);
-                Throwable cause = assertThrows(java.util.concurrent.CompletionException.class, f::join).getCause();
+                Throwable cause;
+                try {
+                    CompletableFuture<Integer> f = ex.submit(() -> 1);
+                    cause = assertThrows(java.util.concurrent.CompletionException.class, f::join).getCause();
+                } catch (RejectedExecutionException e) {
+                    cause = e; // the failure had already arrived
+                }
                 assertTrue(cause instanceof RejectedExecutionException || cause instanceof RemoteTaskException,
                         cause.toString());
-                assertThrows(RejectedExecutionException.class, () -> ex.submit(() -> 2));
+                RejectedExecutionException later = assertThrows(RejectedExecutionException.class,
+                        () -> ex.submit(() -> 2));
+                RemoteTaskException remote = assertInstanceOf(RemoteTaskException.class, later.getCause().getCause());
+                assertEquals("cannot initialize", remote.remoteMessage());
             }
         }
     }
