@@ -1,6 +1,7 @@
 package org.mpi4j.futures;
 
 import java.util.concurrent.locks.LockSupport;
+import org.mpi4j.internal.TimerSlack;
 
 /**
  * How a polling loop waits for MPI, which has no blocking wait that frees the core: a few hot
@@ -14,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Backoff {
     private static final int SPIN = 64;
-    /** Linux adds its timer slack (50 us by default) to every sleep: this is 10-60 us in effect. */
+    /** Polling threads set their timer slack to 1 us (Linux's default of 50 us would add to each sleep). */
     private static final long SHORT_SLEEP_NANOS = 10_000;
     /** How long polls stay short after the last event. */
     private static final long BUSY_NANOS = 20_000_000;
@@ -41,6 +42,9 @@ final class Backoff {
         }
         if (System.nanoTime() - since > BUSY_NANOS) {
             sleep = Math.min(MAX_SLEEP_NANOS, sleep * 2);
+        }
+        if (r == SPIN) {
+            TimerSlack.reduce(1_000);
         }
         LockSupport.parkNanos(sleep);
     }

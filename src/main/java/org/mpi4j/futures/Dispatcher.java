@@ -147,6 +147,10 @@ final class Dispatcher {
      * @return whether anything happened
      */
     boolean progress() {
+        if (lock.isHeldByCurrentThread()) {
+            // a dependent stage that submits: the outer step goes on with the inbox when it returns
+            return false;
+        }
         boolean any = false;
         do {
             if (!lock.tryLock()) {
@@ -424,10 +428,5 @@ final class Dispatcher {
     /** Waits for the background thread to end, once terminated. */
     void joinBackground() throws InterruptedException {
         background.join();
-    }
-
-    /** The failure that broke the executor, or null. */
-    Throwable broken() {
-        return broken;
     }
 }

@@ -3,8 +3,6 @@ package org.mpi4j.futures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.mpi4j.ObjectSerializer;
 import org.mpi4j.SerializationException;
 
@@ -160,13 +158,5 @@ final class Wire {
                     + "): type it as SerializableCallable, SerializableRunnable or SerializableFunction, "
                     + "or cast it to (Callable<T> & Serializable)");
         }
-    }
-
-    static List<Object> list(Object[] a) {
-        List<Object> l = new ArrayList<>(a.length);
-        for (Object o : a) {
-            l.add(o);
-        }
-        return l;
     }
 }
