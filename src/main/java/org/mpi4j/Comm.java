@@ -70,6 +70,11 @@ public abstract class Comm extends NativeHandle {
         super(handle, predefined, isNull);
     }
 
+    /** A communicator this process may but need not free ({@code owned == false}: no leak warning). */
+    Comm(MemorySegment handle, boolean predefined, boolean isNull, boolean owned) {
+        super(handle, predefined, isNull, owned);
+    }
+
     @Override
     String kind() {
         return "communicator";
@@ -227,6 +232,28 @@ public abstract class Comm extends NativeHandle {
     @Override
     public final void free() {
         super.free();
+    }
+
+    /**
+     * {@code MPI_Comm_disconnect}: waits until every pending message on this communicator has
+     * been delivered, then frees it, cutting the link to the processes of a spawn, accept or
+     * connect. Collective. Disconnecting twice is harmless.
+     *
+     * @throws IllegalStateException for {@code COMM_WORLD}, {@code COMM_SELF} and {@code COMM_NULL}
+     */
+    public final void disconnect() {
+        if (isNull() || isPredefined()) {
+            throw new IllegalStateException((isNull() ? "the null communicator" : "a predefined communicator")
+                    + " cannot be disconnected");
+        }
+        if (isFreed()) {
+            return;
+        }
+        Scratch s = Scratch.get();
+        s.handle0.set(ValueLayout.ADDRESS, 0, handle());
+        Errors.check(mpi_h.MPI_Comm_disconnect(s.handle0), "MPI_Comm_disconnect");
+        setHandle(null);
+        released();
     }
 
     // ---- argument checks --------------------------------------------------------------------

@@ -145,6 +145,13 @@ class BenchCommandsTest {
     }
 
     @Test
+    void futuresPrintsTheExecutorBenchesOfThePythonPeer() {
+        Mpiexec.Result r = ok(3, "futures", "--scale=0.01", "--csv");
+        assertEquals(List.of("mpi4j,futures_latency,8,us", "mpi4j,futures_throughput,8,tasks/s",
+                "mpi4j,futures_map_chunked,8,tasks/s"), keys(r.output(), CSV), r.output());
+    }
+
+    @Test
     void peersPrintsTheCsvOfPingpongC() {
         Mpiexec.Result r = ok(2, "peers", "--scale=0.01");
         List<String> keys = keys(r.output(), CSV);

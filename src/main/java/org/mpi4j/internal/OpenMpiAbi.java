@@ -261,4 +261,21 @@ public final class OpenMpiAbi {
     public static void setStatusBytes(MemorySegment status, long bytes) {
         MPI_Status._ucount(status, bytes);
     }
+
+    /**
+     * Open MPI 4.1 cannot finalize a process whose spawn failed in MPI (too few slots, an unknown
+     * host): {@code MPI_Finalize} waits for ever. Such a process ends without it.
+     */
+    public static final boolean FINALIZE_HANGS_AFTER_FAILED_SPAWN = true;
+
+    private static final java.util.regex.Pattern PORT_NAME = java.util.regex.Pattern.compile("\\d+\\.\\d+:\\d+");
+
+    /**
+     * Whether {@code port} has the form of an Open MPI 4.1 port name ({@code jobid.vpid:tag}, as
+     * {@code MPI_Open_port} makes them). Open MPI fails a connect to a malformed name at the root
+     * only and leaves the rest of the communicator waiting, so mpi4j refuses such names first.
+     */
+    public static boolean isPortName(String port) {
+        return PORT_NAME.matcher(port).matches();
+    }
 }
