@@ -34,7 +34,8 @@ import org.mpi4j.ffi.mpi_h;
  * arrays into native memory held by the {@link Request}, and copy received data back on completion.
  *
  * <p>Every communicator mpi4j creates uses {@code MPI_ERRORS_RETURN}: MPI errors surface as
- * {@link MpiException} and the process goes on.
+ * {@link MpiException} and the process goes on (unless {@code -Dmpi4j.errors} says otherwise, see
+ * {@link MPI}; {@link #setErrhandler} changes it per communicator).
  */
 public abstract class Comm extends NativeHandle {
     private int rank = -1;
@@ -56,13 +57,67 @@ public abstract class Comm extends NativeHandle {
 
     /** Gives a communicator created by MPI the error handler every mpi4j communicator has. */
     static MemorySegment adopt(MemorySegment handle) {
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle, OpenMpiAbi.predefined("MPI_ERRORS_RETURN")),
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle, Errors.defaultErrhandler()),
                 "MPI_Comm_set_errhandler");
         return handle;
     }
 
     static boolean isNullHandle(MemorySegment handle) {
         return handle.equals(MPI.COMM_NULL.rawHandle());
+    }
+
+    // ---- native interop -----------------------------------------------------------------------
+
+    @Override
+    final int c2f(MemorySegment h) {
+        return mpi_h.MPI_Comm_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Comm} made elsewhere (a native library, {@link #toHandle()} of another
+     * object): the predefined communicators come back as {@link MPI#COMM_WORLD},
+     * {@link MPI#COMM_SELF}, {@link MPI#COMM_NULL}; any other is borrowed ({@link #isBorrowed()}):
+     * {@code close()} leaves it alone, {@code free()} frees it. Its error handler is left as it is.
+     *
+     * @throws IllegalArgumentException if MPI knows no communicator at that address (checked with a
+     *                                  {@code MPI_Comm_c2f}/{@code MPI_Comm_f2c} round trip; the
+     *                                  handle must at least point to readable memory)
+     */
+    public static Comm fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "communicator", Comm::predefinedOf, mpi_h::MPI_Comm_c2f, mpi_h::MPI_Comm_f2c,
+                Comm::wrapForeign);
+    }
+
+    /**
+     * {@code MPI_Comm_f2c}: the communicator of a Fortran integer handle, as {@link #fromHandle}.
+     *
+     * @throws IllegalArgumentException if the integer names no communicator
+     */
+    public static Comm fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "communicator", mpi_h::MPI_Comm_f2c, Comm::fromHandle);
+    }
+
+    /** The predefined communicator {@code h} names, or null. */
+    static Comm predefinedOf(MemorySegment h) {
+        for (Comm c : new Comm[] {MPI.COMM_WORLD, MPI.COMM_SELF, MPI.COMM_NULL}) {
+            if (c.rawHandle().equals(h)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The class of object for a communicator handle: an intracommunicator, or (the hook for the
+     * intercommunicator class) refused until mpi4j has one.
+     */
+    static Comm wrapForeign(MemorySegment h) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_test_inter(h, s.int0), "MPI_Comm_test_inter");
+        if (s.int0() != 0) {
+            throw new UnsupportedOperationException("intercommunicator handles cannot be wrapped yet");
+        }
+        return new Intracomm(h, false, false);
     }
 
     // ---- management -------------------------------------------------------------------------
@@ -178,6 +233,40 @@ public abstract class Comm extends NativeHandle {
     @Override
     public final void free() {
         super.free();
+    }
+
+    // ---- error handlers ---------------------------------------------------------------------------
+
+    /**
+     * {@code MPI_Comm_set_errhandler}: what MPI does on an error in a call on this communicator.
+     *
+     * @throws IllegalArgumentException if {@code errhandler} was made for another kind of object
+     */
+    public final void setErrhandler(Errhandler errhandler) {
+        Errors.checkNotNull(errhandler, "error handler");
+        errhandler.checkFits(Errhandler.Kind.COMM, kind());
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle(), errhandler.handle()), "MPI_Comm_set_errhandler");
+    }
+
+    /**
+     * {@code MPI_Comm_get_errhandler}: the error handler of this communicator; a predefined or Java
+     * handler comes back as the same object (nothing to free), another as a new object to free.
+     */
+    public final Errhandler getErrhandler() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_get_errhandler(handle(), s.handle0), "MPI_Comm_get_errhandler");
+        return Errhandler.ofReturned(s.handle0);
+    }
+
+    /**
+     * {@code MPI_Comm_call_errhandler}: invokes this communicator's error handler with
+     * {@code errorCode}, as MPI does on an error (a library built on MPI reports its own errors
+     * this way, with codes from {@link MPI#addErrorCode}). With {@link Errhandler#ERRORS_RETURN}
+     * nothing happens; a Java handler runs before this returns, and what it throws is rethrown here.
+     */
+    public final void callErrhandler(int errorCode) {
+        Errors.check(mpi_h.MPI_Comm_call_errhandler(handle(), errorCode), "MPI_Comm_call_errhandler");
+        Errors.rethrowUpcallFailure();
     }
 
     // ---- argument checks --------------------------------------------------------------------

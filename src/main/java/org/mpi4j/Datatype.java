@@ -110,6 +110,32 @@ public class Datatype extends NativeHandle {
     }
 
     @Override
+    int c2f(MemorySegment h) {
+        return mpi_h.MPI_Type_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Datatype} made elsewhere: a predefined type comes back as its constant,
+     * a derived one is borrowed (see {@link NativeHandle#isBorrowed()}) and taken to be committed,
+     * as a type another library hands over for communication is.
+     *
+     * @throws IllegalArgumentException if MPI knows no datatype at that address
+     */
+    public static Datatype fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "datatype", h -> h.equals(NULL.rawHandle()) ? NULL : Named.of(h),
+                mpi_h::MPI_Type_c2f, mpi_h::MPI_Type_f2c, h -> {
+                    Datatype d = new Datatype(h, false, false);
+                    d.committed = true;
+                    return d;
+                });
+    }
+
+    /** {@code MPI_Type_f2c}, as {@link #fromHandle}; an integer that names no datatype is refused. */
+    public static Datatype fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "datatype", mpi_h::MPI_Type_f2c, Datatype::fromHandle);
+    }
+
+    @Override
     void release(MemorySegment handleRef) {
         Errors.check(mpi_h.MPI_Type_free(handleRef), "MPI_Type_free");
     }

@@ -37,6 +37,27 @@ public class Intracomm extends Comm {
         return new Intracomm(adopt(h), false, false);
     }
 
+    /**
+     * {@link Comm#fromHandle} for a handle known to be an intracommunicator.
+     *
+     * @throws IllegalArgumentException if it is not a valid intracommunicator handle
+     */
+    public static Intracomm fromHandle(MemorySegment handle) {
+        return intra(Comm.fromHandle(handle));
+    }
+
+    /** {@link Comm#fromFortran} for an intracommunicator. */
+    public static Intracomm fromFortran(int fortranHandle) {
+        return intra(Comm.fromFortran(fortranHandle));
+    }
+
+    private static Intracomm intra(Comm c) {
+        if (c instanceof Intracomm ic) {
+            return ic;
+        }
+        throw new IllegalArgumentException("not an intracommunicator: " + c);
+    }
+
     /** {@code MPI_Comm_dup}: a new communicator with the same group and a new context. Collective. */
     public Intracomm dup() {
         Scratch s = Scratch.get();

@@ -45,4 +45,24 @@ class ExamplesTest {
         assertEquals(2, r.count("of 2 on "), r.output());
         assertTrue(!r.output().contains("WARNING"), r.output());
     }
+
+    @Test
+    void swigStyleHelloCallsMpiOnTheRawHandle() {
+        for (int np : new int[] {1, 3}) {
+            Mpiexec.Result r = runExample(np, "HelloSwig.java");
+            for (int i = 0; i < np; i++) {
+                assertEquals(1, r.count("Hello, World! I am process " + i + " of " + np + "."), r.output());
+            }
+        }
+    }
+
+    @Test
+    void f2pyStyleHelloCallsTheFortranBindingOnTheIntegerHandle() {
+        for (int np : new int[] {2, 4}) {
+            Mpiexec.Result r = runExample(np, "HelloF2py.java");
+            for (int i = 0; i < np; i++) {
+                assertEquals(1, r.count("Hello, World! I am process " + i + " of " + np + "."), r.output());
+            }
+        }
+    }
 }
