@@ -111,6 +111,18 @@ class NativeInteropTest {
     }
 
     @Test
+    void infosRoundTrip() {
+        try (Info info = Info.of(java.util.Map.of("key", "value"))) {
+            Info raw = Info.fromHandle(info.toHandle());
+            assertTrue(raw.isBorrowed());
+            assertEquals(java.util.Optional.of("value"), Info.fromFortran(info.toFortran()).get("key"));
+            assertSame(Info.NULL, Info.fromHandle(Info.NULL.toHandle()));
+            assertSame(Info.ENV, Info.fromFortran(Info.ENV.toFortran()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Info.fromFortran(1_000_000));
+    }
+
+    @Test
     void errhandlersRoundTrip() {
         assertSame(Errhandler.ERRORS_RETURN, Errhandler.fromHandle(Errhandler.ERRORS_RETURN.toHandle()));
         assertSame(Errhandler.ERRORS_ARE_FATAL, Errhandler.fromFortran(Errhandler.ERRORS_ARE_FATAL.toFortran()));
