@@ -220,6 +220,26 @@ public abstract class Comm extends NativeHandle {
         return OptionalInt.of(s.handle0().reinterpret(4).get(ValueLayout.JAVA_INT, 0));
     }
 
+    /**
+     * {@code MPI_Comm_set_attr}: caches {@code value} on this communicator under {@code keyval};
+     * a value already there is deleted first (its deleter runs).
+     *
+     * @throws IllegalArgumentException if {@code keyval} is a key for another kind of object
+     */
+    public final <T> void setAttr(Keyval<T> keyval, T value) {
+        Errors.checkNotNull(keyval, "keyval").set(Keyval.Kind.COMM, handle(), value);
+    }
+
+    /** {@code MPI_Comm_get_attr}: the value cached under {@code keyval}, if any. */
+    public final <T> java.util.Optional<T> getAttr(Keyval<T> keyval) {
+        return Errors.checkNotNull(keyval, "keyval").get(Keyval.Kind.COMM, handle());
+    }
+
+    /** {@code MPI_Comm_delete_attr}: deletes the value cached under {@code keyval} (its deleter runs). */
+    public final void deleteAttr(Keyval<?> keyval) {
+        Errors.checkNotNull(keyval, "keyval").delete(Keyval.Kind.COMM, handle());
+    }
+
     /** The largest tag value (the {@link Attribute#TAG_UB} attribute). */
     final int tagUpperBound() {
         int ub = tagUb;

@@ -658,6 +658,26 @@ public class Datatype extends NativeHandle {
         }
     }
 
+    /**
+     * {@code MPI_Type_set_attr}: caches {@code value} on this datatype under {@code keyval}; a value
+     * already there is deleted first (its deleter runs).
+     *
+     * @throws IllegalArgumentException if {@code keyval} is a key for another kind of object
+     */
+    public final <T> void setAttr(Keyval<T> keyval, T value) {
+        Errors.checkNotNull(keyval, "keyval").set(Keyval.Kind.DATATYPE, liveHandle(), value);
+    }
+
+    /** {@code MPI_Type_get_attr}: the value cached under {@code keyval}, if any. */
+    public final <T> java.util.Optional<T> getAttr(Keyval<T> keyval) {
+        return Errors.checkNotNull(keyval, "keyval").get(Keyval.Kind.DATATYPE, liveHandle());
+    }
+
+    /** {@code MPI_Type_delete_attr}: deletes the value cached under {@code keyval} (its deleter runs). */
+    public final void deleteAttr(Keyval<?> keyval) {
+        Errors.checkNotNull(keyval, "keyval").delete(Keyval.Kind.DATATYPE, liveHandle());
+    }
+
     /** The datatype a handle MPI hands back names: a predefined constant, or null for a derived type. */
     static Datatype predefinedOf(MemorySegment handle) {
         return Named.of(handle);
