@@ -66,6 +66,49 @@ public class Intracomm extends Comm {
     }
 
     /**
+     * {@code MPI_Comm_dup_with_info}: {@link #dup()}, with {@code info}'s hints (null or
+     * {@link Info#NULL}: none) instead of this communicator's. Collective.
+     */
+    public Intracomm dupWithInfo(Info info) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_dup_with_info(handle(), Info.handleOf(info), s.handle0), "MPI_Comm_dup_with_info");
+        return fromRef(s.handle0);
+    }
+
+    /**
+     * The result of {@link #idup()}: the new communicator, usable once {@code request} has
+     * completed (before that, using it throws {@link IllegalStateException}).
+     */
+    public record Duplicate(Intracomm comm, Request request) {
+    }
+
+    /**
+     * {@code MPI_Comm_idup}: starts duplicating this communicator without waiting. Collective;
+     * complete the request like any other (wait, test, {@code toCompletableFuture}). Attribute copy
+     * callbacks ({@link Keyval}) may run during any call that progresses it.
+     */
+    public Duplicate idup() {
+        MemorySegment c = handle();
+        MemorySegment out = java.lang.foreign.Arena.ofAuto().allocate(ValueLayout.ADDRESS);
+        Intracomm comm = new Intracomm(null, false, false);
+        comm.setPending(true);
+        Scratch s = Scratch.get();
+        // copy callbacks may run in whatever call progresses the duplication: no critical calls meanwhile
+        boolean counted = Downcalls.userOpStarted(true);
+        int rc = mpi_h.MPI_Comm_idup(c, out, s.handle0);
+        if (rc != mpi_h.MPI_SUCCESS()) {
+            Downcalls.userOpDone(counted);
+        }
+        Errors.check(rc, "MPI_Comm_idup");
+        Request request = new Request(s.handle0(), false, out, () -> {
+            Downcalls.userOpDone(counted);
+            comm.setHandle(adopt(out.get(ValueLayout.ADDRESS, 0)));
+            comm.setPending(false);
+        });
+        return new Duplicate(comm, request);
+    }
+
+    /**
      * {@code MPI_Comm_split}: one new communicator per {@code color}, ranked by {@code key} (ties by
      * the old rank). Collective.
      *

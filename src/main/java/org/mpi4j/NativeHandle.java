@@ -35,6 +35,8 @@ abstract class NativeHandle implements AutoCloseable {
     private final boolean isNullHandle;
     /** Wraps a handle created outside mpi4j: close() leaves it alone, only free() frees it. */
     private boolean borrowed;
+    /** The handle comes when a nonblocking constructor (idup) completes. */
+    private volatile boolean pending;
     /** The leak check of an owned handle, or null (predefined, null, or not ours to free). */
     private final Leak leak;
     private final Cleaner.Cleanable cleanable;
@@ -109,11 +111,17 @@ abstract class NativeHandle implements AutoCloseable {
     final MemorySegment handle() {
         MemorySegment h = handle;
         if (h == null || isNullHandle) {
-            throw new IllegalStateException(h == null ? "this " + kind() + " has been freed"
+            throw new IllegalStateException(pending ? "this " + kind() + " is not ready yet: complete the request"
+                    + " that creates it first" : h == null ? "this " + kind() + " has been freed"
                     : "the null " + kind() + " cannot be used here");
         }
         MPI.ensureInitialized();
         return h;
+    }
+
+    /** Marks an object whose handle a pending request will set. */
+    final void setPending(boolean pending) {
+        this.pending = pending;
     }
 
     /** Replaces the handle, for objects whose handle MPI changes (a completed request becomes null). */
