@@ -165,8 +165,13 @@ abstract class NativeHandle implements AutoCloseable {
         return c2f(toHandle());
     }
 
-    /** {@code MPI_<Kind>_c2f} of a live handle of this kind. */
-    abstract int c2f(MemorySegment h);
+    /**
+     * {@code MPI_<Kind>_c2f} of a live handle of this kind: each handle class overrides it with its
+     * own function (a new class that does not yet has no Fortran handle).
+     */
+    int c2f(MemorySegment h) {
+        throw new UnsupportedOperationException("no Fortran handle for a " + kind() + " yet");
+    }
 
     /** Whether this object wraps a handle made outside mpi4j ({@code fromHandle}/{@code fromFortran}). */
     public final boolean isBorrowed() {

@@ -46,10 +46,9 @@ class ExamplesTest {
         assertTrue(!r.output().contains("WARNING"), r.output());
     }
 
-    @Test
-    void swigStyleHelloCallsMpiOnTheRawHandle() {
-        for (int np : new int[] {1, 3}) {
-            Mpiexec.Result r = runExample(np, "HelloSwig.java");
+    private static void assertHelloFromEveryRank(String file, int... nps) {
+        for (int np : nps) {
+            Mpiexec.Result r = runExample(np, file);
             for (int i = 0; i < np; i++) {
                 assertEquals(1, r.count("Hello, World! I am process " + i + " of " + np + "."), r.output());
             }
@@ -57,12 +56,12 @@ class ExamplesTest {
     }
 
     @Test
+    void swigStyleHelloCallsMpiOnTheRawHandle() {
+        assertHelloFromEveryRank("HelloSwig.java", 1, 3);
+    }
+
+    @Test
     void f2pyStyleHelloCallsTheFortranBindingOnTheIntegerHandle() {
-        for (int np : new int[] {2, 4}) {
-            Mpiexec.Result r = runExample(np, "HelloF2py.java");
-            for (int i = 0; i < np; i++) {
-                assertEquals(1, r.count("Hello, World! I am process " + i + " of " + np + "."), r.output());
-            }
-        }
+        assertHelloFromEveryRank("HelloF2py.java", 2, 4);
     }
 }
