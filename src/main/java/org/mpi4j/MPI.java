@@ -153,6 +153,11 @@ public final class MPI {
         }
     }
 
+    /** Whether MPI is initialised and not finalising: callbacks that free MPI objects ask it. */
+    static boolean isActive() {
+        return ready;
+    }
+
     /** {@code MPI_Initialized}: whether MPI has been initialised (by any means). */
     public static boolean isInitialized() {
         return initialized || queryInitialized();
