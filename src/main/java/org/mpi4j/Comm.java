@@ -2363,9 +2363,14 @@ public abstract class Comm extends NativeHandle {
 
     /**
      * {@code MPI_Bcast}: the root's {@code count} elements of {@code type} in {@code buf} are copied
-     * into {@code buf} on every process.
+     * into {@code buf} on every process. Above 2^31-1 elements (native memory only) the elements
+     * travel as one element of a derived datatype.
      */
     public final void bcast(MemorySegment buf, long count, Datatype type, int root) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.bcast(this, buf, count, type, root);
+            return;
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
@@ -2848,10 +2853,15 @@ public abstract class Comm extends NativeHandle {
 
     /**
      * {@code MPI_Reduce}: combines the {@code count} elements of every process's {@code sendBuf}
-     * with {@code op} into the root's {@code recvBuf} (ignored, and may be null, elsewhere).
+     * with {@code op} into the root's {@code recvBuf} (ignored, and may be null, elsewhere). Above
+     * 2^31-1 elements (native memory only) it runs in chunks of 2^30.
      */
     public final void reduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
             int root) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.reduce(this, sendBuf, recvBuf, count, type, op, root);
+            return;
+        }
         checkRoot(root);
         checkOp(op);
         boolean isRoot = isRoot(root);
@@ -2897,8 +2907,15 @@ public abstract class Comm extends NativeHandle {
         return started(rc, "MPI_Ireduce", s, new Object[] {sendBuf, recvBuf, type, op}, ss, rs, op);
     }
 
-    /** {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}. */
+    /**
+     * {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}.
+     * Above 2^31-1 elements (native memory only) it runs in chunks of 2^30.
+     */
     public final void allreduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.allreduce(this, sendBuf, recvBuf, count, type, op);
+            return;
+        }
         if (sendBuf != IN_PLACE && Buffers.isNative(sendBuf) && Buffers.isNative(recvBuf)) {
             allreduceNative(sendBuf, recvBuf, count, type, op);
             return;

@@ -687,21 +687,21 @@ public class Intracomm extends Comm {
 
     /**
      * Combines the objects of all processes with {@code op} at {@code root}, in rank order:
-     * {@code op(...op(op(x0, x1), x2)..., xn-1)}, so {@code op} need not be commutative.
+     * {@code op(...op(op(x0, x1), x2)..., xn-1)}, so {@code op} need not be commutative. The objects
+     * are combined up a binomial tree (log2 p rounds, each process applying {@code op} to what the
+     * processes above it reduced), on a private duplicate of this communicator made on first use.
+     * If {@code op} or the serializer fails on a process, that process and the root throw, and none
+     * waits for ever.
      *
      * @return the result at the root, null elsewhere
      */
     public final <T> T reduceObject(T obj, java.util.function.BinaryOperator<T> op, int root) {
-        Errors.checkNotNull(op, "operator");
-        java.util.List<T> all = gatherObject(obj, root);
-        return all == null ? null : fold(all, all.size(), op);
+        return ObjectTree.reduce(this, obj, op, root);
     }
 
-    /** {@link #reduceObject} with the result on every process. */
+    /** {@link #reduceObject} with the result on every process (a failure anywhere fails every process). */
     public final <T> T allreduceObject(T obj, java.util.function.BinaryOperator<T> op) {
-        Errors.checkNotNull(op, "operator");
-        java.util.List<T> all = allgatherObject(obj);
-        return fold(all, all.size(), op);
+        return ObjectTree.allreduce(this, obj, op);
     }
 
     /** Inclusive prefix reduction: process i gets {@code op} over the objects of processes 0..i. */
