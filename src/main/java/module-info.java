@@ -16,5 +16,10 @@ module org.mpi4j {
     requires transitive com.esotericsoftware.kryo;
     requires org.objenesis;
 
+    // org.mpi4j.junit: the JUnit 5 extension for users' multi-rank tests (JUnit is optional)
+    requires static org.junit.jupiter.api;
+    requires static org.junit.platform.launcher;
+
     exports org.mpi4j;
+    exports org.mpi4j.junit;
 }
