@@ -12,7 +12,6 @@ import static org.mpi4j.CollectiveMessage.packedDispls;
 import static org.mpi4j.CollectiveMessage.recvArg;
 import static org.mpi4j.CollectiveMessage.recvDone;
 import static org.mpi4j.CollectiveMessage.recvSpan;
-import static org.mpi4j.CollectiveMessage.seg;
 import static org.mpi4j.CollectiveMessage.sendArg;
 import static org.mpi4j.CollectiveMessage.span;
 import static org.mpi4j.CollectiveMessage.stageNb;
@@ -317,7 +316,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -328,7 +327,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -339,7 +338,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -350,7 +349,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -361,7 +360,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -372,7 +371,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -383,7 +382,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -424,7 +423,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -435,7 +434,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -446,7 +445,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -457,7 +456,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -468,7 +467,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -479,7 +478,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -490,7 +489,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -528,7 +527,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -538,7 +537,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -548,7 +547,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -558,7 +557,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -568,7 +567,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -578,7 +577,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -588,7 +587,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -626,7 +625,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -636,7 +635,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -646,7 +645,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -656,7 +655,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -666,7 +665,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -676,7 +675,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -686,7 +685,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     // ---- point-to-point: blocking receive, sendrecv -------------------------------------------------
@@ -727,7 +726,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(byte[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, source, tag, status);
     }
 
     /**
@@ -737,7 +736,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(short[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, source, tag, status);
     }
 
     /**
@@ -747,7 +746,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(char[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, source, tag, status);
     }
 
     /**
@@ -757,7 +756,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(int[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, source, tag, status);
     }
 
     /**
@@ -767,7 +766,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(long[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, source, tag, status);
     }
 
     /**
@@ -777,7 +776,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(float[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, source, tag, status);
     }
 
     /**
@@ -787,7 +786,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(double[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, source, tag, status);
     }
 
     /**
@@ -3055,7 +3054,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code byte[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(byte[] sendBuf, byte[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code byte[]}s. */
@@ -3084,27 +3083,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code byte[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(byte[] sendBuf, byte[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code byte[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code byte[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(byte[] sendBuf, byte[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code byte[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(byte[] sendBuf, int[] sendCounts, int[] displs, byte[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT8_T, root);
     }
 
@@ -3138,7 +3137,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code int[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(int[] sendBuf, int[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code int[]}s. */
@@ -3167,27 +3166,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code int[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(int[] sendBuf, int[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code int[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code int[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(int[] sendBuf, int[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code int[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(int[] sendBuf, int[] sendCounts, int[] displs, int[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT32_T, root);
     }
 
@@ -3221,7 +3220,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code long[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(long[] sendBuf, long[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code long[]}s. */
@@ -3250,27 +3249,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code long[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(long[] sendBuf, long[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code long[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code long[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(long[] sendBuf, long[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code long[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(long[] sendBuf, int[] sendCounts, int[] displs, long[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT64_T, root);
     }
 
@@ -3304,7 +3303,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code float[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(float[] sendBuf, float[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code float[]}s. */
@@ -3333,27 +3332,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code float[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(float[] sendBuf, float[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code float[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code float[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(float[] sendBuf, float[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code float[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(float[] sendBuf, int[] sendCounts, int[] displs, float[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.FLOAT, root);
     }
 
@@ -3387,7 +3386,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code double[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(double[] sendBuf, double[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code double[]}s. */
@@ -3416,27 +3415,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code double[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(double[] sendBuf, double[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code double[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code double[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(double[] sendBuf, double[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code double[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(double[] sendBuf, int[] sendCounts, int[] displs, double[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.DOUBLE, root);
     }
 
@@ -3480,12 +3479,12 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code short[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(short[] sendBuf, short[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code char[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(char[] sendBuf, char[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code short[]}s. */
@@ -3538,53 +3537,53 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code short[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(short[] sendBuf, short[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gather} of whole {@code char[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(char[] sendBuf, char[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code short[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(short[] sendBuf, short[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code char[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(char[] sendBuf, char[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code short[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(short[] sendBuf, short[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code char[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(char[] sendBuf, char[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code short[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(short[] sendBuf, int[] sendCounts, int[] displs, short[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code char[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(char[] sendBuf, int[] sendCounts, int[] displs, char[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.UINT16_T, root);
     }
 
