@@ -23,6 +23,7 @@ public class Traced {
         int[] halo = new int[256];
         int[] ghost = new int[256];
         double[] sum = new double[1];
+        world.barrier(); // the JVMs start at different times: measure from here
         for (int step = 0; step < 10; step++) {
             Thread.sleep(rank == 0 ? 20 : 2); // the unbalanced "computation"
             java.util.Arrays.fill(halo, rank);
