@@ -27,7 +27,7 @@ final class MpiCallEvent extends Event {
     /** Whether MPI calls emit events ({@code -Dmpi4j.jfr=true}); constant for the JIT. */
     static final boolean ENABLED = Boolean.getBoolean("mpi4j.jfr");
 
-    /** No peer: collectives without a root, and calls that name none. */
+    /** No peer: collectives without a root, and calls that name none (-1, as MPI_ANY_SOURCE). */
     static final int NO_PEER = -1;
 
     /** No tag: collectives. */
@@ -42,7 +42,8 @@ final class MpiCallEvent extends Event {
     String communicator;
 
     @Label("Peer")
-    @Description("Destination, source or root rank; -1 if none; -2 is MPI_ANY_SOURCE")
+    @Description("Destination, source or root rank as the call named it; -1: MPI_ANY_SOURCE, or none (a"
+            + " collective without a root, a wait); -2: MPI_PROC_NULL")
     int peer;
 
     @Label("Tag")
@@ -50,7 +51,7 @@ final class MpiCallEvent extends Event {
     int tag;
 
     @Label("Bytes")
-    @Description("Bytes this process sends or receives in the call (its own buffer's span)")
+    @Description("Bytes of this process's buffers the call sends and receives (their spans, summed)")
     @DataAmount
     long bytes;
 
