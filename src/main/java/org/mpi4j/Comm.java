@@ -66,6 +66,8 @@ import org.mpi4j.internal.Staged;
 public abstract class Comm extends NativeHandle {
     private int rank = -1;
     private int size = -1;
+    // the name MPI call events carry, read once (MpiCallEvent), forgotten by setName
+    private String eventName;
 
     Comm(MemorySegment handle, boolean predefined, boolean isNull) {
         super(handle, predefined, isNull);
@@ -225,6 +227,17 @@ public abstract class Comm extends NativeHandle {
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(mpi_h.MPI_Comm_set_name(handle(), arena.allocateFrom(name)), "MPI_Comm_set_name");
         }
+        eventName = null;
+    }
+
+    /** The name {@link MpiCallEvent}s carry: asked of MPI once, not at every event. */
+    final String eventName() {
+        String n = eventName;
+        if (n == null) {
+            n = isFreed() ? "(freed)" : getName();
+            eventName = n;
+        }
+        return n;
     }
 
     /**
@@ -296,7 +309,12 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Barrier}: returns once every process of the communicator has called it. */
     public final void barrier() {
-        Errors.check(mpi_h.MPI_Barrier(handle()), "MPI_Barrier");
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
+        int rc = mpi_h.MPI_Barrier(handle());
+        Errors.check(rc, "MPI_Barrier");
+        if (ev != null) {
+            ev.done("MPI_Barrier", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
     }
 
     /**
@@ -2408,11 +2426,15 @@ public abstract class Comm extends NativeHandle {
         boolean isRoot = isRoot(root);
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
         MemorySegment a = recvArg(buf, bytes, isRoot || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.bcast(a, (int) count, type.handle(), root, handle());
         if (!isRoot) {
             recvDone(a, buf, bytes);
         }
         Errors.check(rc, "MPI_Bcast");
+        if (ev != null) {
+            ev.done("MPI_Bcast", this, root, MpiCallEvent.NO_TAG, bytes);
+        }
     }
 
     /** {@code MPI_Bcast} of a whole segment, its datatype inferred. */
@@ -2452,12 +2474,16 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
         MemorySegment sa = sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gather(sa, (int) sendCount, sendType.handle(), ra, (int) recvCount,
                 isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
         if (isRoot) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Gather");
+        if (ev != null) {
+            ev.done("MPI_Gather", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2508,6 +2534,7 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 isRoot ? NativeArgs.ints(0, recvCounts) : MemorySegment.NULL,
                 isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(recvType), root, handle());
@@ -2515,6 +2542,9 @@ public abstract class Comm extends NativeHandle {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Gatherv");
+        if (ev != null) {
+            ev.done("MPI_Gatherv", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2563,12 +2593,16 @@ public abstract class Comm extends NativeHandle {
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.scatter(sa, (int) sendCount, isRoot ? sendType.handle() : typeHandle(sendType),
                 ra, (int) recvCount, typeHandle(recvType), root, handle());
         if (!inPlace) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Scatter");
+        if (ev != null) {
+            ev.done("MPI_Scatter", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2618,6 +2652,7 @@ public abstract class Comm extends NativeHandle {
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.scatterv(sa, isRoot ? NativeArgs.ints(0, sendCounts) : MemorySegment.NULL,
                 isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(sendType), ra, (int) recvCount,
                 typeHandle(recvType), root, handle());
@@ -2625,6 +2660,9 @@ public abstract class Comm extends NativeHandle {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Scatterv");
+        if (ev != null) {
+            ev.done("MPI_Scatterv", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2669,10 +2707,14 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.allgather(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
                 recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Allgather");
+        if (ev != null) {
+            ev.done("MPI_Allgather", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allgather} of whole segments: all of {@code sendBuf} (same size everywhere), datatype inferred. */
@@ -2714,10 +2756,14 @@ public abstract class Comm extends NativeHandle {
         long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.allgatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 NativeArgs.ints(0, recvCounts), NativeArgs.ints(1, displs), recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Allgatherv");
+        if (ev != null) {
+            ev.done("MPI_Allgatherv", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allgatherv} of whole segments: all of {@code sendBuf}, placed at {@code displs} (null: packed). */
@@ -2757,10 +2803,14 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoall(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
                 recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoall");
+        if (ev != null) {
+            ev.done("MPI_Alltoall", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2812,11 +2862,15 @@ public abstract class Comm extends NativeHandle {
         long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoallv(sa, inPlace ? MemorySegment.NULL : NativeArgs.ints(0, sendCounts),
                 inPlace ? MemorySegment.NULL : NativeArgs.ints(1, sendDispls), typeHandle(sendType), ra,
                 NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDispls), recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoallv");
+        if (ev != null) {
+            ev.done("MPI_Alltoallv", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Alltoallv} of segments whose datatypes are inferred; null displacements: packed. */
@@ -2857,11 +2911,15 @@ public abstract class Comm extends NativeHandle {
         long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
         MemorySegment sa = sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoallw(sa, NativeArgs.ints(0, sendCounts), NativeArgs.ints(1, sendDisplsBytes),
                 NativeArgs.types(4, sendTypes), ra, NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDisplsBytes),
                 NativeArgs.types(5, recvTypes), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoallw");
+        if (ev != null) {
+            ev.done("MPI_Alltoallw", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Ialltoallw}: nonblocking {@link #alltoallw}. */
@@ -2903,6 +2961,7 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(type)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2915,6 +2974,9 @@ public abstract class Comm extends NativeHandle {
         }
         opDone(op);
         Errors.check(rc, "MPI_Reduce");
+        if (ev != null) {
+            ev.done("MPI_Reduce", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Reduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
@@ -2959,6 +3021,7 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, count, type);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2969,6 +3032,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
+        if (ev != null) {
+            ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2980,8 +3046,9 @@ public abstract class Comm extends NativeHandle {
      */
     void allreduceNative(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
         checkOp(op);
-        span(sendBuf, count, type);
-        recvSpan(recvBuf, count, type);
+        long sb = span(sendBuf, count, type);
+        long rb = recvSpan(recvBuf, count, type);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2991,6 +3058,9 @@ public abstract class Comm extends NativeHandle {
         }
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
+        if (ev != null) {
+            ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allreduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
@@ -3039,6 +3109,7 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -3050,6 +3121,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter");
+        if (ev != null) {
+            ev.done("MPI_Reduce_scatter", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Ireduce_scatter}: nonblocking {@link #reduceScatter}. */
@@ -3088,6 +3162,7 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -3098,6 +3173,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter_block");
+        if (ev != null) {
+            ev.done("MPI_Reduce_scatter_block", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Reduce_scatter_block} of whole segments: the count comes from {@code recvBuf}. */
@@ -3145,9 +3223,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 1 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 1);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT8_T, op);
@@ -3224,9 +3306,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT32_T, op);
@@ -3303,9 +3389,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT64_T, op);
@@ -3382,9 +3472,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.FLOAT, op);
@@ -3461,9 +3555,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.DOUBLE, op);
@@ -3555,9 +3653,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT16_T, op);
@@ -3569,9 +3671,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.UINT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.UINT16_T, op);

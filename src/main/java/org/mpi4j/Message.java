@@ -150,6 +150,7 @@ public final class Message {
     }
 
     private void mrecvCore(MemorySegment buf, long count, Datatype type, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = Buffers.span(buf, count, type);
         Buffers.checkWritable(buf);
         Scratch s = Scratch.get();
@@ -178,6 +179,9 @@ public final class Message {
         }
         consumed(ref);
         Errors.check(rc, "MPI_Mrecv");
+        if (ev != null) {
+            ev.done("MPI_Mrecv", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, bytes);
+        }
         if (status != null) {
             status.fill(s.status);
         }

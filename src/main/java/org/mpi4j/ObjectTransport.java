@@ -54,20 +54,26 @@ final class ObjectTransport {
             isend(comm, obj, dest, tag, mode).waitFor();
             return;
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         ObjectFrame f = ObjectFrame.obtain();
         try {
             int len = f.encode(obj, true);
+            long total = len;
             Errors.check(blockingSend(mode, f.frame(len), len, dest, tag, c), mode.blocking);
             Mode partMode = mode == Mode.SYNCHRONOUS ? Mode.STANDARD : mode;
             for (int i = 0, n = f.parts(); i < n; i++) {
                 MemorySegment part = f.part(i);
                 long size = part.byteSize();
+                total += size;
                 int limit = ObjectFrame.chunkLimit;
                 for (long off = 0; off < size; off += limit) {
                     int chunk = (int) Math.min(limit, size - off);
                     Errors.check(blockingSend(partMode, part.asSlice(off, chunk), chunk, dest, tag, c),
                             partMode.blocking);
                 }
+            }
+            if (ev != null) {
+                ev.done("sendObject", comm, dest, tag, total);
             }
         } finally {
             f.release();
@@ -99,8 +105,14 @@ final class ObjectTransport {
             // match in order with the pending receives of this thread, progressing them meanwhile
             return ObjectRequest.forRecv(comm, source, tag).waitFor(status);
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         Errors.check(mpi_h.MPI_Mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
-        return receiveMatched(c, s.handle0, s.status, status);
+        Object obj = receiveMatched(c, s.handle0, s.status, status);
+        if (ev != null) {
+            ev.done("recvObject", comm, OpenMpiAbi.statusSource(s.status), OpenMpiAbi.statusTag(s.status),
+                    OpenMpiAbi.statusBytes(s.status));
+        }
+        return obj;
     }
 
     /**
@@ -134,8 +146,9 @@ final class ObjectTransport {
                 total += part.byteSize();
             }
             Object obj = f.decode(src, tg);
+            // the whole object's size, for the caller's status and MPI call events
+            OpenMpiAbi.setStatusBytes(probed, total);
             if (status != null) {
-                OpenMpiAbi.setStatusBytes(probed, total);
                 status.fill(probed);
             }
             return obj;
@@ -261,6 +274,7 @@ final class ObjectTransport {
         MemorySegment c = comm.handle();
         checkRoot(comm, root);
         boolean isRoot = comm.rank() == root;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         ObjectFrame f = ObjectFrame.obtain();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocate(ValueLayout.JAVA_LONG);
@@ -284,17 +298,25 @@ final class ObjectTransport {
             int count = (int) n;
             MemorySegment frame = isRoot ? f.frame(count) : MemorySegment.ofArray(f.frameBuffer(count)).asSlice(0, count);
             bcastBytes(frame, root, c);
+            long total = count;
             if (isRoot) {
                 for (int i = 0, np = f.parts(); i < np; i++) {
                     bcastBytes(f.part(i), root, c);
+                    total += f.part(i).byteSize();
                 }
-                return obj;
+            } else {
+                Object[] parts = f.open(count, root, ObjectFrame.COLLECTIVE);
+                for (Object p : parts) {
+                    MemorySegment part = ObjectFrame.segmentOf(p);
+                    bcastBytes(part, root, c);
+                    total += part.byteSize();
+                }
             }
-            Object[] parts = f.open(count, root, ObjectFrame.COLLECTIVE);
-            for (Object p : parts) {
-                bcastBytes(ObjectFrame.segmentOf(p), root, c);
+            Object result = isRoot ? obj : f.decode(root, ObjectFrame.COLLECTIVE);
+            if (ev != null) {
+                ev.done("bcastObject", comm, root, MpiCallEvent.NO_TAG, total);
             }
-            return f.decode(root, ObjectFrame.COLLECTIVE);
+            return result;
         } finally {
             f.release();
         }

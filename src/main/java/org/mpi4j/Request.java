@@ -191,11 +191,15 @@ public class Request extends NativeHandle {
         Scratch s = Scratch.get();
         s.handle1.set(ValueLayout.ADDRESS, 0, h);
         boolean wasRunning = isRunning();
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = mpi_h.MPI_Wait(s.handle1, s.status);
         if (wasRunning) {
             completed(s.handle1.get(ValueLayout.ADDRESS, 0), s.status);
         }
         Errors.check(rc, "MPI_Wait");
+        if (ev != null) {
+            ev.done("MPI_Wait", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
         if (status != null) {
             status.fill(s.status);
         }
@@ -491,9 +495,13 @@ public class Request extends NativeHandle {
         }
         Arrays a = load(requests, statuses);
         int n = requests.length;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = mpi_h.MPI_Waitall(n, a.handles, a.statuses);
         finishMany(requests, a, n, i -> i, false, statuses);
         checkMany(rc, a, null, n, "MPI_Waitall");
+        if (ev != null) {
+            ev.done("MPI_Waitall", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
     }
 
     /**
