@@ -63,7 +63,8 @@ public final class KryoSerializer implements ObjectSerializer {
     private volatile int generation;
 
     /** A Kryo instance of this serializer, built for configuration {@code generation}. */
-    private record Entry(KryoSerializer owner, Kryo kryo, int generation) implements ObjectFrame.SerializerState {
+    private record Entry(KryoSerializer owner, Kryo kryo, int generation, int fingerprint)
+            implements ObjectFrame.SerializerState {
         @Override
         public void dropped() {
             owner.recycle(this);
@@ -75,7 +76,8 @@ public final class KryoSerializer implements ObjectSerializer {
         @Override
         protected Entry create() {
             int g = generation;
-            return new Entry(KryoSerializer.this, newKryo(), g);
+            Kryo k = newKryo();
+            return new Entry(KryoSerializer.this, k, g, fingerprint(k));
         }
     };
 
@@ -120,6 +122,9 @@ public final class KryoSerializer implements ObjectSerializer {
         Entry e = take(frame);
         boolean done = false;
         try {
+            if (out instanceof ObjectFrame.FrameOutput fo) {
+                fo.fingerprint = e.fingerprint;
+            }
             if (out instanceof Output o) {
                 e.kryo.writeClassAndObject(o, obj);
             } else {
@@ -139,6 +144,12 @@ public final class KryoSerializer implements ObjectSerializer {
         Entry e = take(frame);
         boolean done = false;
         try {
+            if (in instanceof ObjectFrame.FrameInput fi && fi.fingerprint != 0 && fi.fingerprint != e.fingerprint) {
+                // ids would silently name other classes (RecA arriving as RecB)
+                throw new KryoException("the sender's Kryo registrations differ from this process's (fingerprint "
+                        + Integer.toHexString(fi.fingerprint) + " vs " + Integer.toHexString(e.fingerprint) + "):"
+                        + " every process must register the same classes, with the same serializers, in the same order");
+            }
             Input input = in instanceof Input i ? i : new Input(Objects.requireNonNull(in, "in"));
             Object obj = e.kryo.readClassAndObject(input);
             done = true;
@@ -187,6 +198,24 @@ public final class KryoSerializer implements ObjectSerializer {
         return "KryoSerializer";
     }
 
+    /**
+     * A hash of {@code k}'s registrations (id, class name, serializer class), never 0: frames carry
+     * it so that a receiver whose registrations differ refuses the message instead of decoding one
+     * class as another.
+     */
+    static int fingerprint(Kryo k) {
+        int h = 0x2545F491;
+        int end = k.getNextRegistrationId();
+        for (int id = 0; id < end; id++) {
+            Registration r = k.getClassResolver().getRegistration(id);
+            if (r != null) {
+                h = 31 * (31 * (31 * h + id) + r.getType().getName().hashCode())
+                        + r.getSerializer().getClass().getName().hashCode();
+            }
+        }
+        return h == 0 ? 1 : h;
+    }
+
     private Kryo newKryo() {
         MpiKryo k = new MpiKryo();
         k.setRegistrationRequired(false);
@@ -204,6 +233,8 @@ public final class KryoSerializer implements ObjectSerializer {
         k.register(float[].class, new ArraySerializer(ObjectFrame.FLOATS));
         k.register(double[].class, new ArraySerializer(ObjectFrame.DOUBLES));
         k.addDefaultSerializer(MemorySegment.class, new SegmentSerializer());
+        // lambdas: serializable ones travel as their SerializedLambda, other ones are refused (MpiKryo)
+        k.register(com.esotericsoftware.kryo.serializers.ClosureSerializer.Closure.class, new LambdaSerializer());
         // JDK classes that Kryo would serialize field by field, which needs --add-opens java.base
         k.register(java.util.UUID.class, new UuidSerializer());
         WrapperSerializer.addTo(k);
@@ -383,6 +414,50 @@ public final class KryoSerializer implements ObjectSerializer {
                 MemorySegment.copy(MemorySegment.ofArray(input.readBytes((int) n)), 0, seg, 0, n);
             }
             return seg;
+        }
+    }
+
+    /**
+     * Serializable lambdas, through {@code java.io} serialization: it reaches the lambda's
+     * {@code SerializedLambda} and its capturing class's {@code $deserializeLambda$} without
+     * {@code --add-opens java.base/java.lang.invoke}, which Kryo's own closure serializer needs.
+     */
+    private static final class LambdaSerializer extends Serializer<Object> {
+        @Override
+        public void write(Kryo kryo, Output output, Object lambda) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(lambda);
+            } catch (IOException e) {
+                throw new KryoException("cannot serialize the lambda " + lambda.getClass().getName() + ": " + e, e);
+            }
+            output.writeVarInt(bytes.size(), true);
+            output.writeBytes(bytes.toByteArray());
+        }
+
+        @Override
+        public Object read(Kryo kryo, Input input, Class<? extends Object> type) {
+            int n = input.readVarInt(true);
+            if (input instanceof ObjectFrame.FrameInput fi) {
+                fi.need(n);
+            }
+            byte[] bytes = input.readBytes(n);
+            ClassLoader loader = kryo.getClassLoader();
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes)) {
+                @Override
+                protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException,
+                        ClassNotFoundException {
+                    try {
+                        return Class.forName(desc.getName(), false, loader);
+                    } catch (ClassNotFoundException e) {
+                        return super.resolveClass(desc);
+                    }
+                }
+            }) {
+                return in.readObject();
+            } catch (IOException | ClassNotFoundException e) {
+                throw new KryoException("cannot deserialize a lambda: " + e, e);
+            }
         }
     }
 
@@ -590,6 +665,92 @@ public final class KryoSerializer implements ObjectSerializer {
      * user's configuration changed keeps Kryo's own path.
      */
     private static final class MpiKryo extends Kryo {
+        /**
+         * Deeper graphs are not serialized on the caller's stack but on {@link DeepStack}'s: an
+         * overflow of the caller's stack could strike inside a class initializer and leave that class
+         * unusable for the rest of the JVM's life (seen: StringBuffer).
+         */
+        private void enter() {
+            if (getDepth() >= DeepStack.INLINE_DEPTH && !DeepStack.isDeepThread()) {
+                throw new DeepStack.TooDeep();
+            }
+        }
+
+        @Override
+        public void writeObject(Output output, Object object) {
+            enter();
+            super.writeObject(output, object);
+        }
+
+        @Override
+        public void writeObject(Output output, Object object, Serializer serializer) {
+            enter();
+            super.writeObject(output, object, serializer);
+        }
+
+        @Override
+        public void writeObjectOrNull(Output output, Object object, Class type) {
+            enter();
+            super.writeObjectOrNull(output, object, type);
+        }
+
+        @Override
+        public void writeObjectOrNull(Output output, Object object, Serializer serializer) {
+            enter();
+            super.writeObjectOrNull(output, object, serializer);
+        }
+
+        @Override
+        public void writeClassAndObject(Output output, Object object) {
+            enter();
+            super.writeClassAndObject(output, object);
+        }
+
+        @Override
+        public <T> T readObject(Input input, Class<T> type) {
+            enter();
+            return super.readObject(input, type);
+        }
+
+        @Override
+        public <T> T readObject(Input input, Class<T> type, Serializer serializer) {
+            enter();
+            return super.readObject(input, type, serializer);
+        }
+
+        @Override
+        public <T> T readObjectOrNull(Input input, Class<T> type) {
+            enter();
+            return super.readObjectOrNull(input, type);
+        }
+
+        @Override
+        public <T> T readObjectOrNull(Input input, Class<T> type, Serializer serializer) {
+            enter();
+            return super.readObjectOrNull(input, type, serializer);
+        }
+
+        @Override
+        public Object readClassAndObject(Input input) {
+            enter();
+            return super.readClassAndObject(input);
+        }
+
+        /**
+         * Refuses a lambda that is not serializable on the sender: Kryo would write its fields and
+         * the receiver fail on the class name of a hidden class that only exists in the sender.
+         */
+        @Override
+        public Registration getRegistration(Class type) {
+            Registration r = super.getRegistration(type);
+            if (r.getType() == com.esotericsoftware.kryo.serializers.ClosureSerializer.Closure.class
+                    && !java.io.Serializable.class.isAssignableFrom(type)) {
+                throw new KryoException("a lambda (" + type.getName() + ") cannot be sent: only serializable"
+                        + " lambdas can (cast it to an intersection type, e.g. (Runnable & Serializable) () -> ...)");
+            }
+            return r;
+        }
+
         /** A tag no byte equals: the type has no fast path. */
         private static final int OFF = 1 << 10;
         private int stringTag = OFF;

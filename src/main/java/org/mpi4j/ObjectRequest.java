@@ -239,7 +239,18 @@ public final class ObjectRequest<T> {
                 MemorySegment.copy(buf, 0, MemorySegment.ofArray(f.frameBuffer(count)), 0, count);
             }
             bytes = count;
-            parts = f.open(count, matchedSource, matchedTag);
+            int n = f.parse(count, matchedSource, matchedTag);
+            Object[] p = new Object[n];
+            try {
+                for (int i = 0; i < n; i++) {
+                    p[i] = f.allocatePart(i);
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // the parts are on their way: take them into nothing, or they would wait for ever
+                ObjectTransport.drainParts(f, matchedSource, matchedTag, c, e);
+                throw e;
+            }
+            parts = p;
             staged = new MemorySegment[parts.length];
             requests = ObjectTransport.postPartReceives(c, parts, staged, matchedSource, matchedTag);
             for (MemorySegment m : staged) {

@@ -223,8 +223,14 @@ public class Request extends NativeHandle {
      * the status {@link Status#testCancelled()}. A cancelled receive leaves its buffer as it was.
      */
     public void cancel() {
+        MemorySegment h = handle();
+        if (persistent && !active) {
+            // Open MPI 4.1 crashes (SIGSEGV) cancelling a persistent receive that was never started
+            throw new IllegalStateException("this persistent request is not active (not started, or completed"
+                    + " since): there is nothing to cancel");
+        }
         Scratch s = Scratch.get();
-        s.handle1.set(ValueLayout.ADDRESS, 0, handle());
+        s.handle1.set(ValueLayout.ADDRESS, 0, h);
         Errors.check(mpi_h.MPI_Cancel(s.handle1), "MPI_Cancel");
     }
 
@@ -262,6 +268,7 @@ public class Request extends NativeHandle {
             }
         }
         Runnable action = onComplete;
+        Object kept = keepAlive;
         if (!persistent) {
             onComplete = null;
             keepAlive = null;
@@ -272,6 +279,20 @@ public class Request extends NativeHandle {
         }
         if (action != null) {
             action.run();
+        }
+        checkAlive(kept, "completed");
+    }
+
+    /**
+     * Refuses to let a closed arena go unnoticed: FFM cannot keep a user's arena open while MPI
+     * works on its memory, so a request whose buffer's arena was closed before it started or
+     * completed reports it (the rule: a nonblocking call's buffer must outlive its request).
+     */
+    private static void checkAlive(Object kept, String when) {
+        if (kept instanceof MemorySegment m && !m.scope().isAlive()) {
+            throw new IllegalStateException("the buffer of this request (" + Buffers.describe(m) + ") belongs to an"
+                    + " arena that was closed before the request " + when + ": MPI may have used freed memory."
+                    + " A nonblocking operation's buffer must stay alive until the request completes");
         }
     }
 
@@ -304,6 +325,7 @@ public class Request extends NativeHandle {
         if (active) {
             throw new IllegalStateException("persistent request already active");
         }
+        checkAlive(keepAlive, "started");
         if (staged != null && stageKind != STAGE_RECV_RECEIVED) {
             staged.copyIn();
         }
