@@ -135,6 +135,22 @@ public abstract class Comm extends NativeHandle {
     }
 
     /**
+     * {@code MPI_Comm_get_info}: the hints MPI actually uses for this communicator (a new
+     * {@link Info}; free it when done).
+     */
+    public final Info getInfo() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_get_info(handle(), s.handle0), "MPI_Comm_get_info");
+        return Info.fromRef(s.handle0);
+    }
+
+    /** {@code MPI_Comm_set_info}: gives MPI new hints for this communicator. Collective. */
+    public final void setInfo(Info info) {
+        Errors.checkNotNull(info, "info");
+        Errors.check(mpi_h.MPI_Comm_set_info(handle(), Info.handleOf(info)), "MPI_Comm_set_info");
+    }
+
+    /**
      * {@code MPI_Comm_get_attr} for a predefined attribute.
      *
      * @return the value, or empty if the attribute is not set

@@ -285,6 +285,47 @@ public final class MPI {
     }
 
     /**
+     * {@code MPI_Alloc_mem}: {@code bytes} of memory from MPI (which may be faster for one-sided
+     * communication and message passing than other memory), as a segment of {@code arena}: closing
+     * the arena gives the memory back with {@code MPI_Free_mem}, after which any access through the
+     * segment fails inside FFM instead of touching freed memory.
+     *
+     * <pre>{@code
+     * try (Arena arena = Arena.ofConfined()) {
+     *     MemorySegment buf = MPI.allocMem(arena, 1 << 20);
+     *     ...
+     * }   // MPI_Free_mem
+     * }</pre>
+     *
+     * @param arena the lifetime of the memory (an automatic arena frees it after garbage collection)
+     * @param bytes the size, at least 0
+     * @throws MpiException if MPI has no memory to give ({@code ERR_NO_MEM})
+     */
+    public static MemorySegment allocMem(Arena arena, long bytes) {
+        return allocMem(arena, bytes, Info.NULL);
+    }
+
+    /** {@link #allocMem(Arena, long)} with hints for MPI's allocator ({@code Info}, may be null). */
+    public static MemorySegment allocMem(Arena arena, long bytes, Info info) {
+        Errors.checkNotNull(arena, "arena");
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative size: " + bytes);
+        }
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Alloc_mem(bytes, Info.handleOf(info), s.handle0), "MPI_Alloc_mem");
+        MemorySegment base = s.handle0();
+        // the cleanup must not reach this class's state beyond the finalized check: it runs at
+        // arena close, possibly on another thread, possibly after MPI_Finalize (then the memory
+        // went with MPI)
+        return base.reinterpret(bytes, arena, b -> {
+            if (!isFinalized()) {
+                mpi_h.MPI_Free_mem(b);
+            }
+        });
+    }
+
+    /**
      * {@code MPI_Buffer_attach}: gives MPI native memory to copy buffered-mode messages into
      * ({@code bsend}, {@code ibsend}, {@code bsendInit}). Size it as the sum over the messages that
      * may be pending at once of their size plus {@link #BSEND_OVERHEAD}. The segment must stay

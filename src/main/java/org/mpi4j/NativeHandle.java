@@ -1,23 +1,86 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
+import org.mpi4j.internal.Scratch;
 
 /**
  * The common life cycle of MPI objects with a native handle: predefined ones live forever and
  * cannot be freed, the others are freed once (idempotently) by {@link #free()} or
  * {@link #close()}, and any use after that throws {@link IllegalStateException}. Garbage
  * collection never frees a handle: freeing a communicator is collective, so it must be explicit.
+ * An owned handle that the garbage collector finds unfreed prints one warning naming it on
+ * standard error (as mpi4py does), so that the leak can be found; the MPI object itself stays.
  */
 abstract class NativeHandle implements AutoCloseable {
+    /** One daemon thread for every handle's leak check. */
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "mpi4j-leak-check");
+        t.setDaemon(true);
+        return t;
+    });
+
     private MemorySegment handle;
     private final boolean predefined;
     private final boolean isNullHandle;
+    /** The leak check of an owned handle, or null (predefined, null, or not ours to free). */
+    private final Leak leak;
+    private final Cleaner.Cleanable cleanable;
 
     NativeHandle(MemorySegment handle, boolean predefined, boolean isNullHandle) {
+        this(handle, predefined, isNullHandle, !predefined && !isNullHandle);
+    }
+
+    /**
+     * @param owned whether this process must free the object (and is warned when it never does);
+     *              false for predefined objects and handles borrowed from native code
+     */
+    NativeHandle(MemorySegment handle, boolean predefined, boolean isNullHandle, boolean owned) {
         this.handle = handle;
         this.predefined = predefined;
         this.isNullHandle = isNullHandle;
+        if (owned) {
+            leak = new Leak(kind(), handle == null ? 0 : handle.address());
+            cleanable = CLEANER.register(this, leak);
+        } else {
+            leak = null;
+            cleanable = null;
+        }
+    }
+
+    /**
+     * What the cleaner runs when an owned handle becomes unreachable: a warning if it was never
+     * freed. It must not reach the handle object (that would keep it alive), so it keeps its own
+     * copy of what the warning says.
+     */
+    private static final class Leak implements Runnable {
+        private final String kind;
+        private volatile long address;
+        private volatile boolean live = true;
+
+        Leak(String kind, long address) {
+            this.kind = kind;
+            this.address = address;
+        }
+
+        @Override
+        public void run() {
+            if (live) {
+                System.err.printf("mpi4j: warning: an MPI %s (handle 0x%x) was garbage-collected without being freed;"
+                        + " free it with free() or try-with-resources%n", kind, address);
+            }
+        }
+    }
+
+    /**
+     * The native object no longer needs freeing (freed, or released by MPI itself, as a completed
+     * request is): ends the leak check.
+     */
+    final void released() {
+        if (leak != null && leak.live) {
+            leak.live = false;
+            cleanable.clean();
+        }
     }
 
     /** What this handle is, for messages ("communicator", "group", ...). */
@@ -44,6 +107,9 @@ abstract class NativeHandle implements AutoCloseable {
     /** Replaces the handle, for objects whose handle MPI changes (a completed request becomes null). */
     final void setHandle(MemorySegment newHandle) {
         handle = newHandle;
+        if (leak != null && newHandle != null) {
+            leak.address = newHandle.address();
+        }
     }
 
     /** The handle for comparisons and the null check, without validity checks. */
@@ -84,6 +150,7 @@ abstract class NativeHandle implements AutoCloseable {
         s.handle0.set(java.lang.foreign.ValueLayout.ADDRESS, 0, h);
         release(s.handle0);
         handle = null;
+        released();
     }
 
     /** The same as {@link #free()}, for try-with-resources. */

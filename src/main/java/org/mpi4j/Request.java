@@ -34,7 +34,7 @@ import org.mpi4j.ffi.mpi_h;
  */
 public class Request extends NativeHandle {
     private static final MemorySegment NULL_HANDLE = OpenMpiAbi.predefined("MPI_REQUEST_NULL");
-    private static final long STATUS_SIZE = OpenMpiAbi.STATUS_SIZE;
+    private static final long STATUS_SIZE = OpenMpiAbi.statusSize();
 
     /** {@code MPI_REQUEST_NULL}: a request that is already complete. */
     public static final Request NULL = new Request(NULL_HANDLE, true);
@@ -259,6 +259,9 @@ public class Request extends NativeHandle {
     final void completed(MemorySegment newHandle, MemorySegment nativeStatus) {
         setHandle(newHandle);
         active = false;
+        if (!persistent) {
+            released();
+        }
         Staged st = staged;
         if (st != null && stageKind >= STAGE_RECV_ALL) {
             boolean cancelled = nativeStatus != null && OpenMpiAbi.statusCancelled(nativeStatus);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpi4j.testing.Mpiexec;
 import org.mpi4j.testing.programs.ExplicitInit;
+import org.mpi4j.testing.programs.LeakedHandles;
 
 /**
  * What needs a fresh process: explicit initialisation at a chosen thread level, finalisation,
@@ -76,5 +77,17 @@ class EnvironmentLifecycleTest {
         assertTrue(r.output().contains("MpiLibraryError: Open MPI's " + missing + " could not be loaded"), r.output());
         assertTrue(r.output().contains("apt-get install openmpi-bin libopenmpi-dev"), r.output());
         assertFalse(r.output().contains("SIGSEGV"), r.output());
+    }
+
+    @Test
+    void handlesTheGarbageCollectorFindsUnfreedAreNamedOnce() {
+        Mpiexec.Result r = Mpiexec.run(2, 60, Mpiexec.java(LeakedHandles.class.getName()));
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(2, r.count("done"), r.output());
+        // per rank: one dropped communicator, group and info; none of the freed ones
+        assertEquals(2, r.count("mpi4j: warning: an MPI communicator (handle 0x"), r.output());
+        assertEquals(2, r.count("mpi4j: warning: an MPI group (handle 0x"), r.output());
+        assertEquals(2, r.count("mpi4j: warning: an MPI info (handle 0x"), r.output());
+        assertEquals(6, r.count("was garbage-collected without being freed"), r.output());
     }
 }

@@ -187,8 +187,10 @@ public final class OpenMpiAbi {
 
     // ---- MPI_Status: Open MPI's layout {MPI_SOURCE, MPI_TAG, MPI_ERROR, _cancelled, _ucount} ----
 
-    /** The size of an {@code MPI_Status}. */
-    public static final long STATUS_SIZE = MPI_Status.layout().byteSize();
+    /** The size of an {@code MPI_Status} (a method: the bindings load only after {@link #load}). */
+    public static long statusSize() {
+        return MPI_Status.layout().byteSize();
+    }
 
     /** The status's {@code MPI_SOURCE}. */
     public static int statusSource(MemorySegment status) {
