@@ -1,6 +1,8 @@
 package org.mpi4j;
 
+import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.VirtualWait;
 import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -78,12 +80,12 @@ public final class ObjectRequest<T> {
             if (PENDING.get().size() == 1 && source != MPI.PROC_NULL) {
                 // the only receive waiting to be matched: block in MPI
                 Scratch s = Scratch.get();
-                Errors.check(mpi_h.MPI_Mprobe(source, tag, comm.handle(), s.handle0, s.status), "MPI_Mprobe");
+                Errors.check(Downcalls.mprobe(source, tag, comm.handle(), s.handle0, s.status), "MPI_Mprobe");
                 matched(s.handle0(), s.status);
             } else {
-                while (state == State.PROBE) {
+                for (int i = 0; state == State.PROBE; i++) {
                     progressPending();
-                    Thread.onSpinWait();
+                    pause(i);
                 }
             }
         }
@@ -95,14 +97,23 @@ public final class ObjectRequest<T> {
             } else {
                 // other receives of this thread wait to be matched: keep matching them, or their
                 // senders (blocked on their parts) could wait for us while we wait for them
-                while (!partsDone()) {
+                for (int i = 0; !partsDone(); i++) {
                     progressPending();
-                    Thread.onSpinWait();
+                    pause(i);
                 }
             }
             finish();
         }
         return result(status);
+    }
+
+    /** Between two polls: spin on a platform thread; yield and park on a virtual one (its carrier is shared). */
+    private static void pause(int attempt) {
+        if (VirtualWait.applies()) {
+            VirtualWait.backOff(attempt);
+        } else {
+            Thread.onSpinWait();
+        }
     }
 
     private boolean partsDone() {

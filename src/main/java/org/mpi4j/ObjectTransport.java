@@ -114,7 +114,7 @@ final class ObjectTransport {
             // match in order with the pending receives of this thread, progressing them meanwhile
             return ObjectRequest.forRecv(comm, source, tag).waitFor(status);
         }
-        Errors.check(mpi_h.MPI_Mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
+        Errors.check(Downcalls.mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
         return receiveMatched(c, s.handle0, s.status, status);
     }
 

@@ -2,6 +2,7 @@ package org.mpi4j;
 
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.VirtualWait;
 import org.mpi4j.internal.Staged;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -637,11 +638,7 @@ public class Request extends NativeHandle {
 
     /** Yields, then parks for growing intervals (up to 1 ms), between the polls of a virtual thread. */
     private static void backOff(int attempt) {
-        if (attempt < 100) {
-            Thread.yield();
-        } else {
-            LockSupport.parkNanos(Math.min(1_000_000L, 1_000L << Math.min(10, (attempt - 100) / 50)));
-        }
+        VirtualWait.backOff(attempt);
     }
 
     // ---- futures -------------------------------------------------------------------------------
