@@ -175,6 +175,23 @@ final class Buffers {
         return seg;
     }
 
+    /**
+     * Whether the first {@code aBytes} of {@code a} and the first {@code bBytes} of {@code b} share
+     * memory: the same array, or overlapping native addresses.
+     */
+    static boolean overlap(MemorySegment a, long aBytes, MemorySegment b, long bBytes) {
+        if (aBytes == 0 || bBytes == 0 || a.isNative() != b.isNative()) {
+            return false;
+        }
+        if (!a.isNative() && a.heapBase().orElse(null) != b.heapBase().orElse(null)) {
+            return false;
+        }
+        // heap segments of one array: address() is the offset in it; native: the address
+        long a0 = a.address();
+        long b0 = b.address();
+        return a0 < b0 + bBytes && b0 < a0 + aBytes;
+    }
+
     /** A segment in a few words, for error messages. */
     static String describe(MemorySegment seg) {
         return seg.isNative() ? "native segment of " + seg.byteSize() + " bytes at 0x" + Long.toHexString(seg.address())

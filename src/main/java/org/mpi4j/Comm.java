@@ -11,6 +11,8 @@ import static org.mpi4j.CollectiveMessage.opDone;
 import static org.mpi4j.CollectiveMessage.packedDispls;
 import static org.mpi4j.CollectiveMessage.recvArg;
 import static org.mpi4j.CollectiveMessage.recvDone;
+import static org.mpi4j.CollectiveMessage.leavesGaps;
+import static org.mpi4j.CollectiveMessage.noAlias;
 import static org.mpi4j.CollectiveMessage.recvSpan;
 import static org.mpi4j.CollectiveMessage.seg;
 import static org.mpi4j.CollectiveMessage.sendArg;
@@ -2177,6 +2179,11 @@ public abstract class Comm extends NativeHandle {
         return root == rank();
     }
 
+    /** Whether rank {@code peer} of a point-to-point call is this process (never on an intercommunicator). */
+    final boolean isSelf(int peer) {
+        return peer == rank() && !isInter();
+    }
+
     /** Bytes needed by blocks of {@code counts[i]} elements at {@code displs[i]} extents. */
     long spanV(MemorySegment seg, int[] counts, int[] displs, Datatype type, boolean write) {
         Errors.checkNotNull(seg, "buffer");
@@ -2197,9 +2204,15 @@ public abstract class Comm extends NativeHandle {
                         + counts[i] + " at " + displs[i]);
             }
             if (counts[i] > 0) {
-                max = Math.max(max, displs[i] * extent + type.bytesFor(counts[i]));
+                try {
+                    max = Math.max(max, Math.addExact(Math.multiplyExact(displs[i], extent), type.bytesFor(counts[i])));
+                } catch (ArithmeticException e) {
+                    throw new IllegalArgumentException("displacement " + displs[i] + " of rank " + i + " times the"
+                            + " extent " + extent + " overflows a 64-bit byte offset");
+                }
             }
         }
+        Buffers.checkAccessible(seg, "buffer");
         if (max > seg.byteSize()) {
             throw new IllegalArgumentException("buffer of " + seg.byteSize() + " bytes is too small for these counts"
                     + " and displacements (" + max + " bytes)");
@@ -2331,6 +2344,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
         Scratch s = Scratch.get();
@@ -2360,7 +2374,8 @@ public abstract class Comm extends NativeHandle {
         boolean isRoot = isRoot(root);
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)) : MemorySegment.NULL;
+        MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)
+                || leavesGaps(recvCounts, displs)) : MemorySegment.NULL;
         int rc = CollectiveDowncalls.gatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 isRoot ? NativeArgs.ints(0, recvCounts) : MemorySegment.NULL,
                 isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(recvType), root, handle());
@@ -2390,7 +2405,8 @@ public abstract class Comm extends NativeHandle {
         boolean isRoot = isRoot(root);
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
+        Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs))
+                : null;
         MemorySegment c = isRoot ? NativeArgs.ownInts(recvCounts) : MemorySegment.NULL;
         MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
         Scratch s = Scratch.get();
@@ -2414,6 +2430,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = recvBuf == IN_PLACE;
         long sb = isRoot ? span(sendBuf, sendCount * peerSize(), sendType) : 0;
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
         int rc = CollectiveDowncalls.scatter(sa, (int) sendCount, isRoot ? sendType.handle() : typeHandle(sendType),
@@ -2442,6 +2459,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = recvBuf == IN_PLACE;
         long sb = isRoot ? span(sendBuf, sendCount * peerSize(), sendType) : 0;
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
         Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
         Scratch s = Scratch.get();
@@ -2469,6 +2487,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = recvBuf == IN_PLACE;
         long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
         int rc = CollectiveDowncalls.scatterv(sa, isRoot ? NativeArgs.ints(0, sendCounts) : MemorySegment.NULL,
@@ -2500,6 +2519,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = recvBuf == IN_PLACE;
         long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
         Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
         MemorySegment c = isRoot ? NativeArgs.ownInts(sendCounts) : MemorySegment.NULL;
@@ -2520,6 +2540,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
         int rc = CollectiveDowncalls.allgather(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
@@ -2541,6 +2562,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
         Scratch s = Scratch.get();
@@ -2565,8 +2587,9 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs));
         int rc = CollectiveDowncalls.allgatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 NativeArgs.ints(0, recvCounts), NativeArgs.ints(1, displs), recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
@@ -2586,8 +2609,9 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
+        Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs));
         MemorySegment c = NativeArgs.ownInts(recvCounts);
         MemorySegment d = NativeArgs.ownInts(displs);
         Scratch s = Scratch.get();
@@ -2608,6 +2632,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount * peerSize(), sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
         int rc = CollectiveDowncalls.alltoall(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
@@ -2639,6 +2664,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount * peerSize(), sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
         Scratch s = Scratch.get();
@@ -2663,6 +2689,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : spanV(sendBuf, sendCounts, sendDispls, sendType, false);
         long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
         int rc = CollectiveDowncalls.alltoallv(sa, inPlace ? MemorySegment.NULL : NativeArgs.ints(0, sendCounts),
@@ -2687,6 +2714,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : spanV(sendBuf, sendCounts, sendDispls, sendType, false);
         long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, true);
         MemorySegment sc = inPlace ? MemorySegment.NULL : NativeArgs.ownInts(sendCounts);
@@ -2708,6 +2736,7 @@ public abstract class Comm extends NativeHandle {
             MemorySegment recvBuf, int[] recvCounts, int[] recvDisplsBytes, Datatype[] recvTypes) {
         long sb = spanW(sendBuf, sendCounts, sendDisplsBytes, sendTypes, false);
         long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
         int rc = CollectiveDowncalls.alltoallw(sa, NativeArgs.ints(0, sendCounts), NativeArgs.ints(1, sendDisplsBytes),
@@ -2723,6 +2752,7 @@ public abstract class Comm extends NativeHandle {
             Datatype[] recvTypes) {
         long sb = spanW(sendBuf, sendCounts, sendDisplsBytes, sendTypes, false);
         long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, true);
         MemorySegment[] a = {NativeArgs.ownInts(sendCounts), NativeArgs.ownInts(sendDisplsBytes),
@@ -2749,6 +2779,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(type)) : MemorySegment.NULL;
         int rc;
@@ -2780,6 +2811,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(type)) : null;
         Scratch s = Scratch.get();
@@ -2798,6 +2830,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = recvSpan(recvBuf, count, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
         int rc;
@@ -2821,8 +2854,13 @@ public abstract class Comm extends NativeHandle {
      */
     void allreduceNative(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
         checkOp(op);
-        span(sendBuf, count, type);
-        recvSpan(recvBuf, count, type);
+        long sb = span(sendBuf, count, type);
+        long rb = recvSpan(recvBuf, count, type);
+        long s0 = sendBuf.address();
+        long r0 = recvBuf.address();
+        if (s0 < r0 + rb && r0 < s0 + sb) {
+            noAlias(sendBuf, sb, recvBuf, rb); // throws, with the message
+        }
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2846,6 +2884,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = recvSpan(recvBuf, count, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
         Scratch s = Scratch.get();
@@ -2878,6 +2917,7 @@ public abstract class Comm extends NativeHandle {
         int total = sum(recvCounts);
         long sb = inPlace ? 0 : span(sendBuf, total, type);
         long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
         int rc;
@@ -2908,6 +2948,7 @@ public abstract class Comm extends NativeHandle {
         int total = sum(recvCounts);
         long sb = inPlace ? 0 : span(sendBuf, total, type);
         long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
         MemorySegment c = NativeArgs.ownInts(recvCounts);
@@ -2927,6 +2968,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, recvCount * peerSize(), type);
         long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
         int rc;
@@ -2954,6 +2996,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, recvCount * peerSize(), type);
         long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
         Scratch s = Scratch.get();

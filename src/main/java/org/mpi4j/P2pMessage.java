@@ -45,6 +45,9 @@ final class P2pMessage {
         long bytes = Buffers.span(buf, count, type);
         self.checkDest(dest);
         self.checkSendTag(tag);
+        if (mode == Downcalls.BUFFERED) {
+            MPI.checkBufferedSend(dataBytes(count, type), "bsend");
+        }
         MemorySegment comm = self.handle();
         int rc;
         if (count > Buffers.INT_MAX) {
@@ -77,6 +80,9 @@ final class P2pMessage {
         }
         self.checkDest(dest);
         self.checkSendTag(tag);
+        if (mode == Downcalls.BUFFERED) {
+            MPI.checkBufferedSend(bytes, "bsend");
+        }
         MemorySegment comm = self.handle();
         MemorySegment staged = Buffers.stageArray(0, array, layout, offset, count);
         Errors.check(Downcalls.send(mode, staged, count, type.handle(), dest, tag, comm), Downcalls.SEND_NAMES[mode]);
@@ -129,7 +135,7 @@ final class P2pMessage {
                 Buffers.unstage(r, buf, received(s, bytes, contiguous));
             }
         } else {
-            Errors.check(mpi_h.MPI_Mprobe(source, tag, comm, s.handle1, s.status), "MPI_Mprobe");
+            Errors.check(Downcalls.mprobe(source, tag, comm, s.handle1, s.status), "MPI_Mprobe");
             if (OpenMpiAbi.statusBytes(s.status) > count * type.size()) {
                 fill(status, s);
                 Message.discard(s.handle1, OpenMpiAbi.statusBytes(s.status), "MPI_Recv");
@@ -149,6 +155,20 @@ final class P2pMessage {
         self.checkSendTag(sendTag);
         self.checkSource(source);
         self.checkRecvTag(recvTag);
+        if (Buffers.overlap(sendBuf, sendBytes, recvBuf, recvBytes)) {
+            throw new IllegalArgumentException("sendrecv: the send and receive buffers overlap (MPI forbids it and the"
+                    + " data would arrive wrong); use sendrecvReplace to send and receive in one buffer");
+        }
+        if (dest == source && dest >= 0 && (sendTag == recvTag || recvTag == MPI.ANY_TAG) && self.isSelf(dest)) {
+            long message = dataBytes(sendCount, sendType);
+            long room = dataBytes(recvCount, recvType);
+            if (message > room) {
+                // Open MPI truncates a message to oneself without an error
+                throw new IllegalArgumentException("sendrecv to this process: the message of " + message
+                        + " bytes does not fit the receive buffer's " + room + " bytes (" + recvCount
+                        + " elements of " + recvType.getName() + ")");
+            }
+        }
         MemorySegment comm = self.handle();
         Scratch s = Scratch.get();
         MemorySegment sb = Buffers.stages(sendBuf, sendBytes) ? Buffers.stage(0, sendBuf, sendBytes, true) : sendBuf;
@@ -201,6 +221,15 @@ final class P2pMessage {
         fill(status, s);
     }
 
+    /** The bytes of data (not the span) of {@code count} elements of {@code type}, saturated. */
+    static long dataBytes(long count, Datatype type) {
+        try {
+            return Math.multiplyExact(count, type.size());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     static final String[] ISEND_NAMES = {"MPI_Isend", "MPI_Ibsend", "MPI_Issend", "MPI_Irsend"};
     static final String[] SEND_INIT_NAMES = {"MPI_Send_init", "MPI_Bsend_init", "MPI_Ssend_init",
         "MPI_Rsend_init"};
@@ -219,6 +248,9 @@ final class P2pMessage {
         long bytes = Buffers.span(buf, count, type);
         self.checkDest(dest);
         self.checkSendTag(tag);
+        if (mode == Downcalls.BUFFERED) {
+            MPI.checkBufferedSend(dataBytes(count, type), persistent ? "bsendInit" : "ibsend");
+        }
         MemorySegment comm = self.handle();
         // a persistent send copies the array at each start, not now
         Staged staged = buf.isNative() ? null : Staged.of(buf, bytes, !persistent);
