@@ -212,7 +212,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Barrier}: returns once every process of the communicator has called it. */
     public final void barrier() {
-        Errors.check(mpi_h.MPI_Barrier(handle()), "MPI_Barrier");
+        Errors.check(Downcalls.barrier(handle()), "MPI_Barrier");
     }
 
     /**
@@ -1950,7 +1950,7 @@ public abstract class Comm extends NativeHandle {
         checkSource(source);
         checkRecvTag(tag);
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Probe(source, tag, handle(), s.status), "MPI_Probe");
+        Errors.check(Downcalls.probe(source, tag, handle(), s.status), "MPI_Probe");
         status.fill(s.status);
     }
 
@@ -2001,7 +2001,7 @@ public abstract class Comm extends NativeHandle {
         checkSource(source);
         checkRecvTag(tag);
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Mprobe(source, tag, handle(), s.handle0, s.status), "MPI_Mprobe");
+        Errors.check(Downcalls.mprobe(source, tag, handle(), s.handle0, s.status), "MPI_Mprobe");
         P2pMessage.fill(status, s);
         return Message.of(s.handle0(), OpenMpiAbi.statusBytes(s.status));
     }
@@ -2130,7 +2130,7 @@ public abstract class Comm extends NativeHandle {
         checkSource(source);
         checkRecvTag(tag);
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
+        Errors.check(Downcalls.mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
         return new ObjectMessage(this, s.handle0(), s.status);
     }
 

@@ -246,6 +246,22 @@ public final class Downcalls {
         return mpi_h.MPI_Mprobe(source, tag, comm, message, status);
     }
 
+    /** {@code MPI_Probe}; on a virtual thread {@code MPI_Iprobe} polls instead. */
+    public static int probe(int source, int tag, MemorySegment comm, MemorySegment status) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.probe(source, tag, comm, status);
+        }
+        return mpi_h.MPI_Probe(source, tag, comm, status);
+    }
+
+    /** {@code MPI_Barrier}; on a virtual thread {@code MPI_Ibarrier} and polls instead. */
+    public static int barrier(MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.barrier(comm);
+        }
+        return mpi_h.MPI_Barrier(comm);
+    }
+
     /** The class of segments that {@code Arena}s allocate. */
     private static final Class<?> NATIVE_SEGMENT = java.lang.foreign.Arena.global().allocate(1).getClass();
 

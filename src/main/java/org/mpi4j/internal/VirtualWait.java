@@ -181,6 +181,29 @@ public final class VirtualWait {
         }
     }
 
+    /** {@code MPI_Probe}: {@code MPI_Iprobe} polls. */
+    public static int probe(int source, int tag, MemorySegment comm, MemorySegment status) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment flag = arena.allocate(ValueLayout.JAVA_INT);
+            for (int i = 0; ; i++) {
+                int rc = mpi_h.MPI_Iprobe(source, tag, comm, flag, status);
+                if (rc != mpi_h.MPI_SUCCESS() || flag.get(ValueLayout.JAVA_INT, 0) != 0) {
+                    return rc;
+                }
+                backOff(i);
+            }
+        }
+    }
+
+    /** {@code MPI_Barrier}: {@code MPI_Ibarrier}, then polls. */
+    public static int barrier(MemorySegment comm) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment req = arena.allocate(ValueLayout.ADDRESS);
+            int rc = mpi_h.MPI_Ibarrier(comm, req);
+            return rc != mpi_h.MPI_SUCCESS() ? rc : waitAll(arena, 1, req, null);
+        }
+    }
+
     /** {@code MPI_Mprobe}: {@code MPI_Improbe} polls. */
     public static int mprobe(int source, int tag, MemorySegment comm, MemorySegment message, MemorySegment status) {
         try (Arena arena = Arena.ofConfined()) {
