@@ -234,8 +234,6 @@ public final class KryoSerializer implements ObjectSerializer {
         k.register(float[].class, new ArraySerializer(ObjectFrame.FLOATS));
         k.register(double[].class, new ArraySerializer(ObjectFrame.DOUBLES));
         k.addDefaultSerializer(MemorySegment.class, new SegmentSerializer());
-        // lambdas: serializable ones travel as their SerializedLambda, other ones are refused (MpiKryo)
-        k.register(com.esotericsoftware.kryo.serializers.ClosureSerializer.Closure.class, new LambdaSerializer());
         // JDK classes that Kryo would serialize field by field, which needs --add-opens java.base
         k.register(java.util.UUID.class, new UuidSerializer());
         WrapperSerializer.addTo(k);
@@ -418,50 +416,6 @@ public final class KryoSerializer implements ObjectSerializer {
                 MemorySegment.copy(MemorySegment.ofArray(input.readBytes((int) n)), 0, seg, 0, n);
             }
             return seg;
-        }
-    }
-
-    /**
-     * Serializable lambdas, through {@code java.io} serialization: it reaches the lambda's
-     * {@code SerializedLambda} and its capturing class's {@code $deserializeLambda$} without
-     * {@code --add-opens java.base/java.lang.invoke}, which Kryo's own closure serializer needs.
-     */
-    private static final class LambdaSerializer extends Serializer<Object> {
-        @Override
-        public void write(Kryo kryo, Output output, Object lambda) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-                out.writeObject(lambda);
-            } catch (IOException e) {
-                throw new KryoException("cannot serialize the lambda " + lambda.getClass().getName() + ": " + e, e);
-            }
-            output.writeVarInt(bytes.size(), true);
-            output.writeBytes(bytes.toByteArray());
-        }
-
-        @Override
-        public Object read(Kryo kryo, Input input, Class<? extends Object> type) {
-            int n = input.readVarInt(true);
-            if (input instanceof ObjectFrame.FrameInput fi) {
-                fi.need(n);
-            }
-            byte[] bytes = input.readBytes(n);
-            ClassLoader loader = kryo.getClassLoader();
-            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes)) {
-                @Override
-                protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException,
-                        ClassNotFoundException {
-                    try {
-                        return Class.forName(desc.getName(), false, loader);
-                    } catch (ClassNotFoundException e) {
-                        return super.resolveClass(desc);
-                    }
-                }
-            }) {
-                return in.readObject();
-            } catch (IOException | ClassNotFoundException e) {
-                throw new KryoException("cannot deserialize a lambda: " + e, e);
-            }
         }
     }
 
@@ -738,21 +692,6 @@ public final class KryoSerializer implements ObjectSerializer {
         public Object readClassAndObject(Input input) {
             enter();
             return super.readClassAndObject(input);
-        }
-
-        /**
-         * Refuses a lambda that is not serializable on the sender: Kryo would write its fields and
-         * the receiver fail on the class name of a hidden class that only exists in the sender.
-         */
-        @Override
-        public Registration getRegistration(Class type) {
-            Registration r = super.getRegistration(type);
-            if (r.getType() == com.esotericsoftware.kryo.serializers.ClosureSerializer.Closure.class
-                    && !java.io.Serializable.class.isAssignableFrom(type)) {
-                throw new KryoException("a lambda (" + type.getName() + ") cannot be sent: only serializable"
-                        + " lambdas can (cast it to an intersection type, e.g. (Runnable & Serializable) () -> ...)");
-            }
-            return r;
         }
 
         /** A tag no byte equals: the type has no fast path. */
