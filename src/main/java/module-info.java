@@ -9,6 +9,8 @@ module org.mpi4j {
     requires java.compiler;
     // MPI call events for Flight Recorder (MpiCallEvent, on with -Dmpi4j.jfr=true)
     requires jdk.jfr;
+    // ExitWatch: the JDK reports Runtime.exit(status) to the system logger java.lang.Runtime
+    requires java.logging;
     // only org.mpi4j.Shell uses it; resolved by default on the class path, --add-modules jdk.jshell on the module path
     requires static jdk.jshell;
     // object messaging: Kryo's types appear in KryoSerializer's API; Objenesis creates objects

@@ -11,6 +11,8 @@ import static org.mpi4j.CollectiveMessage.opDone;
 import static org.mpi4j.CollectiveMessage.packedDispls;
 import static org.mpi4j.CollectiveMessage.recvArg;
 import static org.mpi4j.CollectiveMessage.recvDone;
+import static org.mpi4j.CollectiveMessage.leavesGaps;
+import static org.mpi4j.CollectiveMessage.noAlias;
 import static org.mpi4j.CollectiveMessage.recvSpan;
 import static org.mpi4j.CollectiveMessage.sendArg;
 import static org.mpi4j.CollectiveMessage.span;
@@ -310,7 +312,7 @@ public abstract class Comm extends NativeHandle {
     /** {@code MPI_Barrier}: returns once every process of the communicator has called it. */
     public final void barrier() {
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-        int rc = mpi_h.MPI_Barrier(handle());
+        int rc = Downcalls.barrier(handle());
         Errors.check(rc, "MPI_Barrier");
         if (ev != null) {
             ev.done("MPI_Barrier", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
@@ -2108,7 +2110,7 @@ public abstract class Comm extends NativeHandle {
         checkSource(source);
         checkRecvTag(tag);
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Probe(source, tag, handle(), s.status), "MPI_Probe");
+        Errors.check(Downcalls.probe(source, tag, handle(), s.status), "MPI_Probe");
         status.fill(s.status);
     }
 
@@ -2159,7 +2161,7 @@ public abstract class Comm extends NativeHandle {
         checkSource(source);
         checkRecvTag(tag);
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Mprobe(source, tag, handle(), s.handle0, s.status), "MPI_Mprobe");
+        Errors.check(Downcalls.mprobe(source, tag, handle(), s.handle0, s.status), "MPI_Mprobe");
         P2pMessage.fill(status, s);
         return Message.of(s.handle0(), OpenMpiAbi.statusBytes(s.status));
     }
@@ -2288,7 +2290,7 @@ public abstract class Comm extends NativeHandle {
         checkSource(source);
         checkRecvTag(tag);
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
+        Errors.check(Downcalls.mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
         return new ObjectMessage(this, s.handle0(), s.status);
     }
 
@@ -2337,6 +2339,11 @@ public abstract class Comm extends NativeHandle {
         return root == rank();
     }
 
+    /** Whether rank {@code peer} of a point-to-point call is this process (never on an intercommunicator). */
+    final boolean isSelf(int peer) {
+        return peer == rank() && !isInter();
+    }
+
     /** Bytes needed by blocks of {@code counts[i]} elements at {@code displs[i]} extents. */
     long spanV(MemorySegment seg, int[] counts, int[] displs, Datatype type, boolean write) {
         Errors.checkNotNull(seg, "buffer");
@@ -2357,9 +2364,15 @@ public abstract class Comm extends NativeHandle {
                         + counts[i] + " at " + displs[i]);
             }
             if (counts[i] > 0) {
-                max = Math.max(max, displs[i] * extent + type.bytesFor(counts[i]));
+                try {
+                    max = Math.max(max, Math.addExact(Math.multiplyExact(displs[i], extent), type.bytesFor(counts[i])));
+                } catch (ArithmeticException e) {
+                    throw new IllegalArgumentException("displacement " + displs[i] + " of rank " + i + " times the"
+                            + " extent " + extent + " overflows a 64-bit byte offset");
+                }
             }
         }
+        Buffers.checkAccessible(seg, "buffer");
         if (max > seg.byteSize()) {
             throw new IllegalArgumentException("buffer of " + seg.byteSize() + " bytes is too small for these counts"
                     + " and displacements (" + max + " bytes)");
@@ -2504,6 +2517,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
         Scratch s = Scratch.get();
@@ -2533,7 +2547,8 @@ public abstract class Comm extends NativeHandle {
         boolean isRoot = isRoot(root);
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)) : MemorySegment.NULL;
+        MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)
+                || leavesGaps(recvCounts, displs)) : MemorySegment.NULL;
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 isRoot ? NativeArgs.ints(0, recvCounts) : MemorySegment.NULL,
@@ -2567,7 +2582,8 @@ public abstract class Comm extends NativeHandle {
         boolean isRoot = isRoot(root);
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
+        Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs))
+                : null;
         MemorySegment c = isRoot ? NativeArgs.ownInts(recvCounts) : MemorySegment.NULL;
         MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
         Scratch s = Scratch.get();
@@ -2591,6 +2607,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = recvBuf == IN_PLACE;
         long sb = isRoot ? span(sendBuf, sendCount * peerSize(), sendType) : 0;
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -2623,6 +2640,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = recvBuf == IN_PLACE;
         long sb = isRoot ? span(sendBuf, sendCount * peerSize(), sendType) : 0;
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
         Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
         Scratch s = Scratch.get();
@@ -2650,6 +2668,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = recvBuf == IN_PLACE;
         long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -2685,6 +2704,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = recvBuf == IN_PLACE;
         long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
         Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
         MemorySegment c = isRoot ? NativeArgs.ownInts(sendCounts) : MemorySegment.NULL;
@@ -2705,6 +2725,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -2730,6 +2751,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
         Scratch s = Scratch.get();
@@ -2754,8 +2776,9 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs));
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.allgatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 NativeArgs.ints(0, recvCounts), NativeArgs.ints(1, displs), recvType.handle(), handle());
@@ -2779,8 +2802,9 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
+        Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs));
         MemorySegment c = NativeArgs.ownInts(recvCounts);
         MemorySegment d = NativeArgs.ownInts(displs);
         Scratch s = Scratch.get();
@@ -2801,6 +2825,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount * peerSize(), sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -2836,6 +2861,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount * peerSize(), sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
         Scratch s = Scratch.get();
@@ -2860,6 +2886,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : spanV(sendBuf, sendCounts, sendDispls, sendType, false);
         long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -2888,6 +2915,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : spanV(sendBuf, sendCounts, sendDispls, sendType, false);
         long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, true);
         MemorySegment sc = inPlace ? MemorySegment.NULL : NativeArgs.ownInts(sendCounts);
@@ -2909,6 +2937,7 @@ public abstract class Comm extends NativeHandle {
             MemorySegment recvBuf, int[] recvCounts, int[] recvDisplsBytes, Datatype[] recvTypes) {
         long sb = spanW(sendBuf, sendCounts, sendDisplsBytes, sendTypes, false);
         long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -2928,6 +2957,7 @@ public abstract class Comm extends NativeHandle {
             Datatype[] recvTypes) {
         long sb = spanW(sendBuf, sendCounts, sendDisplsBytes, sendTypes, false);
         long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, true);
         MemorySegment[] a = {NativeArgs.ownInts(sendCounts), NativeArgs.ownInts(sendDisplsBytes),
@@ -2959,6 +2989,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(type)) : MemorySegment.NULL;
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -2994,6 +3025,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(type)) : null;
         Scratch s = Scratch.get();
@@ -3019,6 +3051,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = recvSpan(recvBuf, count, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -3048,6 +3081,11 @@ public abstract class Comm extends NativeHandle {
         checkOp(op);
         long sb = span(sendBuf, count, type);
         long rb = recvSpan(recvBuf, count, type);
+        long s0 = sendBuf.address();
+        long r0 = recvBuf.address();
+        if (s0 < r0 + rb && r0 < s0 + sb) {
+            noAlias(sendBuf, sb, recvBuf, rb); // throws, with the message
+        }
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
@@ -3075,6 +3113,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = recvSpan(recvBuf, count, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
         Scratch s = Scratch.get();
@@ -3107,6 +3146,7 @@ public abstract class Comm extends NativeHandle {
         int total = sum(recvCounts);
         long sb = inPlace ? 0 : span(sendBuf, total, type);
         long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -3141,6 +3181,7 @@ public abstract class Comm extends NativeHandle {
         int total = sum(recvCounts);
         long sb = inPlace ? 0 : span(sendBuf, total, type);
         long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
         MemorySegment c = NativeArgs.ownInts(recvCounts);
@@ -3160,6 +3201,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, recvCount * peerSize(), type);
         long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -3191,6 +3233,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, recvCount * peerSize(), type);
         long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
         Scratch s = Scratch.get();

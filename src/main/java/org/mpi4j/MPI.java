@@ -101,6 +101,7 @@ public final class MPI {
         wtimeOrigin = OpenMpiAbi.wtimeOriginNanos();
         initialized = true;
         ready = true;
+        ExitWatch.install();
         Runtime.getRuntime().addShutdownHook(new Thread(MPI::finalizeAtExit, "mpi4j-finalize"));
     }
 
@@ -146,6 +147,16 @@ public final class MPI {
     }
 
     private static void finalizeAtExit() {
+        int abortCode = ExitWatch.abortCode();
+        if (abortCode >= 0 && initialized && !finalized) {
+            // a rank leaving early: MPI_Finalize would wait for ever for the others, and they for it.
+            // Not under the class lock: another thread may hold it, blocked in MPI
+            System.err.println("mpi4j: process exits with status " + abortCode + " before MPI_Finalize;"
+                    + " aborting the MPI job");
+            System.err.flush();
+            mpi_h.MPI_Abort(COMM_WORLD.rawHandle(), abortCode);
+            return;
+        }
         synchronized (MPI.class) {
             if (initialized && !finalized && !queryFinalized()) {
                 ready = false;
@@ -267,7 +278,26 @@ public final class MPI {
     public static final int BSEND_OVERHEAD = mpi_h.MPI_BSEND_OVERHEAD();
 
     /** The buffer attached for buffered sends, kept reachable until it is detached. */
-    private static MemorySegment attachedBuffer;
+    private static volatile MemorySegment attachedBuffer;
+
+    /**
+     * Refuses a buffered send of {@code bytes} bytes that the attached buffer cannot hold (or with
+     * no buffer attached) before MPI sees it: Open MPI 4.1 fails such a send with
+     * {@code MPI_ERR_BUFFER} and may then hang the next communication. The check knows the size of
+     * the buffer, not what pending buffered messages still occupy.
+     */
+    static void checkBufferedSend(long bytes, String call) {
+        MemorySegment b = attachedBuffer;
+        if (b == null) {
+            throw new IllegalStateException(call + ": no buffer is attached for buffered sends; call"
+                    + " MPI.attachBuffer(bytes) first with room for every pending message plus MPI.BSEND_OVERHEAD each");
+        }
+        if (bytes > b.byteSize() - BSEND_OVERHEAD) {
+            throw new IllegalArgumentException(call + ": a message of " + bytes + " bytes needs " + (bytes
+                    + BSEND_OVERHEAD) + " bytes of attached buffer (with MPI.BSEND_OVERHEAD); the attached buffer"
+                    + " has " + b.byteSize());
+        }
+    }
 
     /**
      * {@code MPI_Alloc_mem}: {@code bytes} of memory from MPI (which may be faster for one-sided
@@ -321,6 +351,11 @@ public final class MPI {
      */
     public static synchronized void attachBuffer(MemorySegment buffer) {
         Errors.checkNotNull(buffer, "buffer");
+        Buffers.checkAccessible(buffer, "buffered-mode buffer");
+        if (buffer.isReadOnly()) {
+            throw new IllegalArgumentException("the buffered-mode buffer is read-only: MPI writes the buffered"
+                    + " messages into it");
+        }
         if (!buffer.isNative()) {
             throw new IllegalArgumentException("the buffered-mode buffer must be native memory: MPI keeps using"
                     + " it after the call returns, and the garbage collector may move a Java array");
