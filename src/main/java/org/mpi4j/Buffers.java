@@ -1,25 +1,36 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.Downcalls;
-import org.mpi4j.internal.Scratch;
-import org.mpi4j.internal.Staged;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.Staged;
 
 /**
- * The message layer's one buffer abstraction: turns every buffer the API accepts into what MPI
- * wants, a {@link MemorySegment}, an {@code int} count and a datatype handle, checked against each
- * other before any native call (like mpi4py's buffer spec). Point-to-point, collective, one-sided
- * and I/O calls all go through it.
+ * What every family's message converter shares (like mpi4py's msgbuffer): turns every buffer
+ * the API accepts into what MPI wants, a {@link MemorySegment}, an {@code int} count and a datatype
+ * handle, checked against each other before any native call. The families (point-to-point and
+ * collectives in {@link Comm}, one-sided, I/O) decide native / staged / critical once, on top.
+ *
+ * <p>The buffer rule, in three tiers (README's "Buffers" table):
+ * <ul>
+ * <li>Tier 1, the hot path (blocking point-to-point and collectives, {@code Message.mrecv}): a
+ * {@code MemorySegment} with its datatype inferred, {@code (MemorySegment, long count, Datatype)},
+ * and the seven primitive arrays whole. Slices and {@code ByteBuffer}s are segments
+ * ({@code MemorySegment.ofArray(a).asSlice(...)}, {@code MemorySegment.ofBuffer(bb)}).</li>
+ * <li>Tier 2 (nonblocking and persistent calls, neighbourhood and intercommunicator
+ * collectives): the two segment forms, plus whole arrays where tier 1 has them; heap memory is
+ * staged and owned by the {@link Request}.</li>
+ * <li>Tier 3 (files, windows, spawn): the two segment forms only.</li>
+ * </ul>
  *
  * <ul>
- * <li>Spellings: {@link #of(int[], int, int)} and its siblings cut a checked slice of a primitive
- * array; {@link #of(ByteBuffer)} takes a buffer's position..limit; {@link #typeOf} infers the
- * datatype of a segment (the array element type, {@link Datatype#BYTE} for native memory);
- * {@link #span} checks a (segment, count, datatype) triple and returns the bytes it covers.</li>
+ * <li>Spellings: {@link #of(int[])} and its siblings take a whole primitive array;
+ * {@link #typeOf} infers the datatype of a segment (the array element type, {@link Datatype#BYTE}
+ * for native memory); {@link #span} checks a (segment, count, datatype) triple and returns the
+ * bytes it covers.</li>
  * <li>Counts above 2^31-1: {@link #mpiCount} and {@link #mpiType} describe the same data as one
  * element of a contiguous derived datatype (Open MPI 4.1 has no large-count calls);
  * {@link #releaseType} frees it after the call.</li>
@@ -161,14 +172,6 @@ final class Buffers {
 
     // ---- buffer spellings -------------------------------------------------------------------
 
-    /** Checks that {@code count} elements from {@code offset} fit an array of {@code length}. */
-    static void checkSlice(int length, int offset, int count) {
-        if (offset < 0 || count < 0 || offset > length - count) {
-            throw new IllegalArgumentException("offset " + offset + " and count " + count
-                    + " do not fit an array of " + length + " elements");
-        }
-    }
-
     /** The whole of {@code a}, null-checked. */
     static MemorySegment of(byte[] a) {
         return MemorySegment.ofArray(Errors.checkNotNull(a, "buffer"));
@@ -202,56 +205,6 @@ final class Buffers {
     /** The whole of {@code a}, null-checked. */
     static MemorySegment of(double[] a) {
         return MemorySegment.ofArray(Errors.checkNotNull(a, "buffer"));
-    }
-
-    /** {@code count} elements of {@code a} from {@code offset}, checked. */
-    static MemorySegment of(byte[] a, int offset, int count) {
-        checkSlice(Errors.checkNotNull(a, "buffer").length, offset, count);
-        return MemorySegment.ofArray(a).asSlice(offset, count);
-    }
-
-    /** {@code count} elements of {@code a} from {@code offset}, checked. */
-    static MemorySegment of(short[] a, int offset, int count) {
-        checkSlice(Errors.checkNotNull(a, "buffer").length, offset, count);
-        return MemorySegment.ofArray(a).asSlice(2L * offset, 2L * count);
-    }
-
-    /** {@code count} elements of {@code a} from {@code offset}, checked. */
-    static MemorySegment of(char[] a, int offset, int count) {
-        checkSlice(Errors.checkNotNull(a, "buffer").length, offset, count);
-        return MemorySegment.ofArray(a).asSlice(2L * offset, 2L * count);
-    }
-
-    /** {@code count} elements of {@code a} from {@code offset}, checked. */
-    static MemorySegment of(int[] a, int offset, int count) {
-        checkSlice(Errors.checkNotNull(a, "buffer").length, offset, count);
-        return MemorySegment.ofArray(a).asSlice(4L * offset, 4L * count);
-    }
-
-    /** {@code count} elements of {@code a} from {@code offset}, checked. */
-    static MemorySegment of(long[] a, int offset, int count) {
-        checkSlice(Errors.checkNotNull(a, "buffer").length, offset, count);
-        return MemorySegment.ofArray(a).asSlice(8L * offset, 8L * count);
-    }
-
-    /** {@code count} elements of {@code a} from {@code offset}, checked. */
-    static MemorySegment of(float[] a, int offset, int count) {
-        checkSlice(Errors.checkNotNull(a, "buffer").length, offset, count);
-        return MemorySegment.ofArray(a).asSlice(4L * offset, 4L * count);
-    }
-
-    /** {@code count} elements of {@code a} from {@code offset}, checked. */
-    static MemorySegment of(double[] a, int offset, int count) {
-        checkSlice(Errors.checkNotNull(a, "buffer").length, offset, count);
-        return MemorySegment.ofArray(a).asSlice(8L * offset, 8L * count);
-    }
-
-    /**
-     * The bytes between a buffer's position and limit (direct or heap). The datatype of a
-     * ByteBuffer is always {@link Datatype#BYTE}; the buffer's position is not moved.
-     */
-    static MemorySegment of(ByteBuffer b) {
-        return MemorySegment.ofBuffer(Errors.checkNotNull(b, "buffer"));
     }
 
     // ---- counts above 2^31-1 ------------------------------------------------------------------

@@ -1,12 +1,12 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.CollectiveDowncalls;
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.CollectiveDowncalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 
 /**
  * An MPI datatype ({@code MPI_Datatype}). The predefined types are constants of this class; the

@@ -1,14 +1,31 @@
 package org.mpi4j;
 
+import static org.mpi4j.CollectiveMessage.IN_PLACE;
+import static org.mpi4j.CollectiveMessage.SMALL;
+import static org.mpi4j.CollectiveMessage.SMALL_BYTES;
+import static org.mpi4j.CollectiveMessage.arg;
+import static org.mpi4j.CollectiveMessage.checkOp;
+import static org.mpi4j.CollectiveMessage.holes;
+import static org.mpi4j.CollectiveMessage.inferred;
+import static org.mpi4j.CollectiveMessage.opDone;
+import static org.mpi4j.CollectiveMessage.recvArg;
+import static org.mpi4j.CollectiveMessage.recvDone;
+import static org.mpi4j.CollectiveMessage.recvSpan;
+import static org.mpi4j.CollectiveMessage.sendArg;
+import static org.mpi4j.CollectiveMessage.span;
+import static org.mpi4j.CollectiveMessage.stageNb;
+import static org.mpi4j.CollectiveMessage.started;
+import static org.mpi4j.CollectiveMessage.typeHandle;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.mpi4j.ffi.mpi_h;
 import org.mpi4j.internal.CollectiveDowncalls;
 import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 import org.mpi4j.internal.SmallCopy;
 import org.mpi4j.internal.Staged;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import org.mpi4j.ffi.mpi_h;
 
 /**
  * An intracommunicator: one group of processes that communicate among themselves. Adds the
@@ -218,284 +235,9 @@ public class Intracomm extends Comm {
         return DynamicProcesses.acceptOrConnect(this, port, info, root, false);
     }
 
-    // ---- collectives ---------------------------------------------------------------------------
-    // Every collective comes as (buffer, count, Datatype) and, where the buffers say it, with the
-    // count and datatype inferred from whole segments (heap segments of any primitive array,
-    // slices, ByteBuffers via MemorySegment.ofBuffer) and whole primitive arrays. Buffers only one
-    // process reads (the root's receive buffer of gather, send buffer of scatter, ...) may be null
-    // on the other processes. In-place variants (MPI_IN_PLACE) are separate methods named
-    // ...InPlace. Heap memory follows the message layer's rules (Buffers, Staged): blocking calls
-    // stage small heap buffers per thread and pass large ones to critical downcalls; nonblocking
-    // calls stage heap buffers in native memory until the Request completes.
+    // ---- collectives only intracommunicators have: in place (MPI_IN_PLACE), scan, exscan ----
+    // (the collectives every communicator has are in Comm)
 
-    private static final MemorySegment IN_PLACE = mpi_h.MPI_IN_PLACE();
-    private static final int SUCCESS = mpi_h.MPI_SUCCESS();
-
-    /** Checks a root rank. */
-    final int checkRoot(int root) {
-        if (root < 0 || root >= size()) {
-            throw new IllegalArgumentException("invalid root " + root + " (communicator of " + size()
-                    + " processes)");
-        }
-        return root;
-    }
-
-    /** The bytes (buffer, count, type) spans, refusing counts beyond MPI's int. */
-    private static long span(MemorySegment seg, long count, Datatype type) {
-        long bytes = Buffers.span(seg, count, type);
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("count " + count + " exceeds 2^31-1 (use a larger datatype)");
-        }
-        return bytes;
-    }
-
-    private static long recvSpan(MemorySegment seg, long count, Datatype type) {
-        long bytes = span(seg, count, type);
-        Buffers.checkWritable(seg);
-        return bytes;
-    }
-
-    /** Bytes needed by blocks of {@code counts[i]} elements at {@code displs[i]} extents. */
-    private long spanV(MemorySegment seg, int[] counts, int[] displs, Datatype type, boolean write) {
-        Errors.checkNotNull(seg, "buffer");
-        Errors.checkNotNull(counts, "counts");
-        Errors.checkNotNull(displs, "displacements");
-        Errors.checkNotNull(type, "datatype");
-        int n = size();
-        if (counts.length != n || displs.length != n) {
-            throw new IllegalArgumentException("counts and displacements need " + n + " entries each, not "
-                    + counts.length + " and " + displs.length);
-        }
-        type.bytesFor(0);
-        long extent = type.extent();
-        long max = 0;
-        for (int i = 0; i < n; i++) {
-            if (counts[i] < 0 || displs[i] < 0) {
-                throw new IllegalArgumentException("negative count or displacement for rank " + i + ": "
-                        + counts[i] + " at " + displs[i]);
-            }
-            if (counts[i] > 0) {
-                max = Math.max(max, displs[i] * extent + type.bytesFor(counts[i]));
-            }
-        }
-        if (max > seg.byteSize()) {
-            throw new IllegalArgumentException("buffer of " + seg.byteSize() + " bytes is too small for these counts"
-                    + " and displacements (" + max + " bytes)");
-        }
-        if (write) {
-            Buffers.checkWritable(seg);
-        }
-        return max;
-    }
-
-    /** Bytes needed by blocks of {@code counts[i]} elements of {@code types[i]} at byte {@code displs[i]}. */
-    private long spanW(MemorySegment seg, int[] counts, int[] displs, Datatype[] types, boolean write) {
-        Errors.checkNotNull(seg, "buffer");
-        Errors.checkNotNull(counts, "counts");
-        Errors.checkNotNull(displs, "displacements");
-        Errors.checkNotNull(types, "datatypes");
-        int n = size();
-        if (counts.length != n || displs.length != n || types.length != n) {
-            throw new IllegalArgumentException("counts, displacements and datatypes need " + n + " entries each");
-        }
-        long max = 0;
-        for (int i = 0; i < n; i++) {
-            Errors.checkNotNull(types[i], "datatype for rank " + i).bytesFor(0);
-            if (counts[i] < 0 || displs[i] < 0) {
-                throw new IllegalArgumentException("negative count or displacement for rank " + i);
-            }
-            if (counts[i] > 0) {
-                max = Math.max(max, displs[i] + types[i].bytesFor(counts[i]));
-            }
-        }
-        if (max > seg.byteSize()) {
-            throw new IllegalArgumentException("buffer of " + seg.byteSize() + " bytes is too small for these counts"
-                    + " and displacements (" + max + " bytes)");
-        }
-        if (write) {
-            Buffers.checkWritable(seg);
-        }
-        return max;
-    }
-
-    private static int[] packedDispls(int[] counts) {
-        Errors.checkNotNull(counts, "counts");
-        int[] d = new int[counts.length];
-        long at = 0;
-        for (int i = 0; i < counts.length; i++) {
-            d[i] = Math.toIntExact(at);
-            at += counts[i];
-        }
-        return d;
-    }
-
-    private static int sum(int[] counts) {
-        long s = 0;
-        for (int c : Errors.checkNotNull(counts, "counts")) {
-            s += c;
-        }
-        return Math.toIntExact(s);
-    }
-
-    private static Datatype inferred(MemorySegment seg) {
-        return Buffers.typeOf(Errors.checkNotNull(seg, "buffer"));
-    }
-
-    private static void checkOp(Op op) {
-        Errors.checkNotNull(op, "operation");
-    }
-
-    private static void opDone(Op op) {
-        if (op.isUserDefined()) {
-            op.rethrowFailure();
-        }
-    }
-
-    // blocking: small heap buffers go through this thread's staging slots (0 send, 1 receive)
-
-    private static MemorySegment sendArg(MemorySegment seg, long bytes) {
-        return Buffers.stages(seg, bytes) ? Buffers.stage(0, seg, bytes, true) : seg;
-    }
-
-    private static MemorySegment recvArg(MemorySegment seg, long bytes, boolean copyIn) {
-        return Buffers.stages(seg, bytes) ? Buffers.stage(1, seg, bytes, copyIn) : seg;
-    }
-
-    private static void recvDone(MemorySegment arg, MemorySegment seg, long bytes) {
-        if (arg != seg) {
-            Buffers.unstage(arg, seg, bytes);
-        }
-    }
-
-    /** Whether a receive through {@code type} may leave bytes of the buffer untouched. */
-    private static boolean holes(Datatype type) {
-        return !type.isPredefined();
-    }
-
-    // nonblocking: heap buffers are staged in native memory until the request completes
-
-    private static Staged stageNb(MemorySegment seg, long bytes, boolean copyIn) {
-        return seg == null || seg.isNative() ? null : Staged.of(seg, bytes, copyIn);
-    }
-
-    private static MemorySegment arg(MemorySegment seg, Staged st) {
-        return st != null ? st.segment() : seg == null ? MemorySegment.NULL : seg;
-    }
-
-    /** Wraps a started operation, or releases its staging memory and throws if it did not start. */
-    private static Request started(int rc, String function, Scratch s, Object keepAlive, Staged send, Staged recv,
-            Op op) {
-        if (rc != SUCCESS) {
-            if (send != null) {
-                send.release();
-            }
-            if (recv != null) {
-                recv.release();
-            }
-            Errors.check(rc, function);
-        }
-        // until it completes, MPI may call a Java op from inside any other call: no critical downcalls
-        boolean userOp = op != null && Downcalls.userOpStarted(op.isUserDefined());
-        Runnable done = null;
-        if (send != null || recv != null || userOp) {
-            done = () -> {
-                Downcalls.userOpDone(userOp);
-                if (send != null) {
-                    send.release();
-                }
-                if (recv != null) {
-                    recv.copyBackAndRelease();
-                }
-                if (op != null) {
-                    opDone(op);
-                }
-            };
-        }
-        return new Request(s.handle0(), false, keepAlive, done);
-    }
-
-    private static MemorySegment typeHandle(Datatype type) {
-        return type == null ? Datatype.NULL.rawHandle() : type.handle();
-    }
-
-    // collectives: barrier, bcast
-
-    /** {@code MPI_Ibarrier}: a barrier that completes once every process has started it. */
-    public final Request ibarrier() {
-        Scratch s = Scratch.get();
-        return started(mpi_h.MPI_Ibarrier(handle(), s.handle0), "MPI_Ibarrier", s, null, null, null, null);
-    }
-
-    /**
-     * {@code MPI_Bcast}: the root's {@code count} elements of {@code type} in {@code buf} are copied
-     * into {@code buf} on every process.
-     */
-    public final void bcast(MemorySegment buf, long count, Datatype type, int root) {
-        checkRoot(root);
-        boolean isRoot = root == rank();
-        long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
-        MemorySegment a = recvArg(buf, bytes, isRoot || holes(type));
-        int rc = CollectiveDowncalls.bcast(a, (int) count, type.handle(), root, handle());
-        if (!isRoot) {
-            recvDone(a, buf, bytes);
-        }
-        Errors.check(rc, "MPI_Bcast");
-    }
-
-    /** {@code MPI_Bcast} of a whole segment, its datatype inferred. */
-    public final void bcast(MemorySegment buf, int root) {
-        Datatype t = inferred(buf);
-        bcast(buf, Buffers.countOf(buf, t), t, root);
-    }
-
-    /** {@code MPI_Ibcast}: nonblocking {@link #bcast(MemorySegment, long, Datatype, int)}. */
-    public final Request ibcast(MemorySegment buf, long count, Datatype type, int root) {
-        checkRoot(root);
-        boolean isRoot = root == rank();
-        long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
-        Staged st = stageNb(buf, bytes, isRoot || holes(type));
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ibcast(arg(buf, st), (int) count, type.handle(), root, handle(), s.handle0);
-        return started(rc, "MPI_Ibcast", s, new Object[] {buf, type}, isRoot ? st : null, isRoot ? null : st, null);
-    }
-
-    /** {@code MPI_Ibcast} of a whole segment, its datatype inferred. */
-    public final Request ibcast(MemorySegment buf, int root) {
-        Datatype t = inferred(buf);
-        return ibcast(buf, Buffers.countOf(buf, t), t, root);
-    }
-
-    // collectives: gather
-
-    /**
-     * {@code MPI_Gather}: the root receives {@code recvCount} elements from every process, in rank
-     * order, into {@code recvBuf} (ignored, and may be null, elsewhere).
-     */
-    public final void gather(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            long recvCount, Datatype recvType, int root) {
-        checkRoot(root);
-        long sb = span(sendBuf, sendCount, sendType);
-        boolean isRoot = root == rank();
-        long rb = isRoot ? recvSpan(recvBuf, recvCount * size(), recvType) : 0;
-        MemorySegment sa = sendArg(sendBuf, sb);
-        MemorySegment ra = isRoot ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
-        int rc = CollectiveDowncalls.gather(sa, (int) sendCount, sendType.handle(), ra, (int) recvCount,
-                isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
-        if (isRoot) {
-            recvDone(ra, recvBuf, rb);
-        }
-        Errors.check(rc, "MPI_Gather");
-    }
-
-    /**
-     * {@code MPI_Gather} of whole segments: every process sends all of {@code sendBuf} (same size
-     * everywhere), its datatype inferred; the root's {@code recvBuf} receives them in rank order.
-     */
-    public final void gather(MemorySegment sendBuf, MemorySegment recvBuf, int root) {
-        Datatype t = inferred(sendBuf);
-        int n = Buffers.countOf(sendBuf, t);
-        gather(sendBuf, n, t, recvBuf, n, t, root);
-    }
 
     /**
      * {@code MPI_Gather} with {@code MPI_IN_PLACE}: at the root, {@code buf} holds {@code size()}
@@ -516,30 +258,6 @@ public class Intracomm extends Comm {
         Errors.check(rc, "MPI_Gather");
     }
 
-    /** {@code MPI_Igather}: nonblocking {@link #gather(MemorySegment, long, Datatype, MemorySegment, long, Datatype, int)}. */
-    public final Request igather(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            long recvCount, Datatype recvType, int root) {
-        checkRoot(root);
-        boolean isRoot = root == rank();
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
-        long rb = isRoot ? recvSpan(recvBuf, recvCount * size(), recvType) : 0;
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Igather(inPlace ? IN_PLACE : arg(sendBuf, ss), (int) sendCount, typeHandle(sendType),
-                isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, (int) recvCount, typeHandle(recvType), root,
-                handle(), s.handle0);
-        return started(rc, "MPI_Igather", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
-    }
-
-    /** {@code MPI_Igather} of whole segments (see {@link #gather(MemorySegment, MemorySegment, int)}). */
-    public final Request igather(MemorySegment sendBuf, MemorySegment recvBuf, int root) {
-        Datatype t = inferred(sendBuf);
-        int n = Buffers.countOf(sendBuf, t);
-        return igather(sendBuf, n, t, recvBuf, n, t, root);
-    }
-
     /** {@code MPI_Igather} with {@code MPI_IN_PLACE} (see {@link #gatherInPlace}). */
     public final Request igatherInPlace(MemorySegment buf, long count, Datatype type, int root) {
         checkRoot(root);
@@ -547,40 +265,6 @@ public class Intracomm extends Comm {
             return igather(buf, count, type, null, 0, null, root);
         }
         return igather(IN_PLACE, 0, null, buf, count, type, root);
-    }
-
-    /**
-     * {@code MPI_Gatherv}: the root receives {@code recvCounts[i]} elements from process {@code i}
-     * at {@code displs[i]} elements into {@code recvBuf}; {@code recvBuf}, {@code recvCounts},
-     * {@code displs} and {@code recvType} matter at the root only.
-     */
-    public final void gatherv(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            int[] recvCounts, int[] displs, Datatype recvType, int root) {
-        checkRoot(root);
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
-        boolean isRoot = root == rank();
-        long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)) : MemorySegment.NULL;
-        int rc = CollectiveDowncalls.gatherv(sa, (int) sendCount, typeHandle(sendType), ra,
-                isRoot ? NativeArgs.ints(0, recvCounts) : MemorySegment.NULL,
-                isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(recvType), root, handle());
-        if (isRoot) {
-            recvDone(ra, recvBuf, rb);
-        }
-        Errors.check(rc, "MPI_Gatherv");
-    }
-
-    /**
-     * {@code MPI_Gatherv} of whole segments: every process sends all of {@code sendBuf} (datatype
-     * inferred); the root places them at {@code displs} (null: one after the other).
-     */
-    public final void gatherv(MemorySegment sendBuf, MemorySegment recvBuf, int[] recvCounts, int[] displs, int root) {
-        Datatype t = inferred(sendBuf);
-        boolean isRoot = checkRoot(root) == rank();
-        gatherv(sendBuf, Buffers.countOf(sendBuf, t), t, recvBuf, recvCounts,
-                isRoot && displs == null ? packedDispls(recvCounts) : displs, t, root);
     }
 
     /**
@@ -596,26 +280,6 @@ public class Intracomm extends Comm {
         }
     }
 
-    /** {@code MPI_Igatherv}: nonblocking {@link #gatherv(MemorySegment, long, Datatype, MemorySegment, int[], int[], Datatype, int)}. */
-    public final Request igatherv(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            int[] recvCounts, int[] displs, Datatype recvType, int root) {
-        checkRoot(root);
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
-        boolean isRoot = root == rank();
-        long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
-        MemorySegment c = isRoot ? NativeArgs.ownInts(recvCounts) : MemorySegment.NULL;
-        MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Igatherv(inPlace ? IN_PLACE : arg(sendBuf, ss), (int) sendCount, typeHandle(sendType),
-                isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, c, d, typeHandle(recvType), root, handle(),
-                s.handle0);
-        return started(rc, "MPI_Igatherv", s, new Object[] {sendBuf, recvBuf, c, d, sendType, recvType}, ss, rs,
-                null);
-    }
-
     /** {@code MPI_Igatherv} with {@code MPI_IN_PLACE} (see {@link #gathervInPlace}). */
     public final Request igathervInPlace(MemorySegment buf, long count, int[] recvCounts, int[] displs,
             Datatype type, int root) {
@@ -623,39 +287,6 @@ public class Intracomm extends Comm {
             return igatherv(buf, count, type, null, null, null, null, root);
         }
         return igatherv(IN_PLACE, 0, null, buf, recvCounts, displs, type, root);
-    }
-
-    // collectives: scatter
-
-    /**
-     * {@code MPI_Scatter}: the root sends block {@code i} of {@code sendCount} elements of
-     * {@code sendBuf} to process {@code i}; {@code sendBuf} and {@code sendType} matter at the root only.
-     */
-    public final void scatter(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            long recvCount, Datatype recvType, int root) {
-        checkRoot(root);
-        boolean isRoot = root == rank();
-        boolean inPlace = recvBuf == IN_PLACE;
-        long sb = isRoot ? span(sendBuf, sendCount * size(), sendType) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
-        MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
-        MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
-        int rc = CollectiveDowncalls.scatter(sa, (int) sendCount, isRoot ? sendType.handle() : typeHandle(sendType),
-                ra, (int) recvCount, typeHandle(recvType), root, handle());
-        if (!inPlace) {
-            recvDone(ra, recvBuf, rb);
-        }
-        Errors.check(rc, "MPI_Scatter");
-    }
-
-    /**
-     * {@code MPI_Scatter} of whole segments: every process receives exactly {@code recvBuf}
-     * (datatype inferred); the root's {@code sendBuf} holds {@code size()} such blocks.
-     */
-    public final void scatter(MemorySegment sendBuf, MemorySegment recvBuf, int root) {
-        Datatype t = inferred(recvBuf);
-        int n = Buffers.countOf(recvBuf, t);
-        scatter(sendBuf, n, t, recvBuf, n, t, root);
     }
 
     /**
@@ -670,70 +301,12 @@ public class Intracomm extends Comm {
         }
     }
 
-    /** {@code MPI_Iscatter}: nonblocking {@link #scatter(MemorySegment, long, Datatype, MemorySegment, long, Datatype, int)}. */
-    public final Request iscatter(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            long recvCount, Datatype recvType, int root) {
-        checkRoot(root);
-        boolean isRoot = root == rank();
-        boolean inPlace = recvBuf == IN_PLACE;
-        long sb = isRoot ? span(sendBuf, sendCount * size(), sendType) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
-        Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
-        Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Iscatter(isRoot ? arg(sendBuf, ss) : MemorySegment.NULL, (int) sendCount,
-                typeHandle(sendType), inPlace ? IN_PLACE : arg(recvBuf, rs), (int) recvCount, typeHandle(recvType),
-                root, handle(), s.handle0);
-        return started(rc, "MPI_Iscatter", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
-    }
-
-    /** {@code MPI_Iscatter} of whole segments (see {@link #scatter(MemorySegment, MemorySegment, int)}). */
-    public final Request iscatter(MemorySegment sendBuf, MemorySegment recvBuf, int root) {
-        Datatype t = inferred(recvBuf);
-        int n = Buffers.countOf(recvBuf, t);
-        return iscatter(sendBuf, n, t, recvBuf, n, t, root);
-    }
-
     /** {@code MPI_Iscatter} with {@code MPI_IN_PLACE} (see {@link #scatterInPlace}). */
     public final Request iscatterInPlace(MemorySegment buf, long count, Datatype type, int root) {
         if (checkRoot(root) == rank()) {
             return iscatter(buf, count, type, IN_PLACE, 0, null, root);
         }
         return iscatter(null, 0, null, buf, count, type, root);
-    }
-
-    /**
-     * {@code MPI_Scatterv}: the root sends {@code sendCounts[i]} elements at {@code displs[i]} of
-     * {@code sendBuf} to process {@code i}; the send arguments matter at the root only.
-     */
-    public final void scatterv(MemorySegment sendBuf, int[] sendCounts, int[] displs, Datatype sendType,
-            MemorySegment recvBuf, long recvCount, Datatype recvType, int root) {
-        checkRoot(root);
-        boolean isRoot = root == rank();
-        boolean inPlace = recvBuf == IN_PLACE;
-        long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
-        MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
-        MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
-        int rc = CollectiveDowncalls.scatterv(sa, isRoot ? NativeArgs.ints(0, sendCounts) : MemorySegment.NULL,
-                isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(sendType), ra, (int) recvCount,
-                typeHandle(recvType), root, handle());
-        if (!inPlace) {
-            recvDone(ra, recvBuf, rb);
-        }
-        Errors.check(rc, "MPI_Scatterv");
-    }
-
-    /**
-     * {@code MPI_Scatterv} of whole segments: every process receives exactly {@code recvBuf}
-     * (datatype inferred); the root sends from {@code displs} (null: one after the other).
-     */
-    public final void scatterv(MemorySegment sendBuf, int[] sendCounts, int[] displs, MemorySegment recvBuf,
-            int root) {
-        Datatype t = inferred(recvBuf);
-        boolean isRoot = checkRoot(root) == rank();
-        scatterv(sendBuf, sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs, t, recvBuf,
-                Buffers.countOf(recvBuf, t), t, root);
     }
 
     /** {@code MPI_Scatterv} with {@code MPI_IN_PLACE}: the root keeps its own block in {@code buf}. */
@@ -746,26 +319,6 @@ public class Intracomm extends Comm {
         }
     }
 
-    /** {@code MPI_Iscatterv}: nonblocking {@link #scatterv(MemorySegment, int[], int[], Datatype, MemorySegment, long, Datatype, int)}. */
-    public final Request iscatterv(MemorySegment sendBuf, int[] sendCounts, int[] displs, Datatype sendType,
-            MemorySegment recvBuf, long recvCount, Datatype recvType, int root) {
-        checkRoot(root);
-        boolean isRoot = root == rank();
-        boolean inPlace = recvBuf == IN_PLACE;
-        long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
-        Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
-        Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
-        MemorySegment c = isRoot ? NativeArgs.ownInts(sendCounts) : MemorySegment.NULL;
-        MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Iscatterv(isRoot ? arg(sendBuf, ss) : MemorySegment.NULL, c, d, typeHandle(sendType),
-                inPlace ? IN_PLACE : arg(recvBuf, rs), (int) recvCount, typeHandle(recvType), root, handle(),
-                s.handle0);
-        return started(rc, "MPI_Iscatterv", s, new Object[] {sendBuf, recvBuf, c, d, sendType, recvType}, ss, rs,
-                null);
-    }
-
     /** {@code MPI_Iscatterv} with {@code MPI_IN_PLACE} (see {@link #scattervInPlace}). */
     public final Request iscattervInPlace(MemorySegment buf, int[] sendCounts, int[] displs, long count,
             Datatype type, int root) {
@@ -773,29 +326,6 @@ public class Intracomm extends Comm {
             return iscatterv(buf, sendCounts, displs, type, IN_PLACE, 0, null, root);
         }
         return iscatterv(null, null, null, null, buf, count, type, root);
-    }
-
-    // collectives: allgather
-
-    /** {@code MPI_Allgather}: every process receives {@code recvCount} elements from each, in rank order. */
-    public final void allgather(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            long recvCount, Datatype recvType) {
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
-        long rb = recvSpan(recvBuf, recvCount * size(), recvType);
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
-        int rc = CollectiveDowncalls.allgather(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
-                recvType.handle(), handle());
-        recvDone(ra, recvBuf, rb);
-        Errors.check(rc, "MPI_Allgather");
-    }
-
-    /** {@code MPI_Allgather} of whole segments: all of {@code sendBuf} (same size everywhere), datatype inferred. */
-    public final void allgather(MemorySegment sendBuf, MemorySegment recvBuf) {
-        Datatype t = inferred(sendBuf);
-        int n = Buffers.countOf(sendBuf, t);
-        allgather(sendBuf, n, t, recvBuf, n, t);
     }
 
     /**
@@ -806,54 +336,9 @@ public class Intracomm extends Comm {
         allgather(IN_PLACE, 0, null, buf, count, type);
     }
 
-    /** {@code MPI_Iallgather}: nonblocking {@link #allgather(MemorySegment, long, Datatype, MemorySegment, long, Datatype)}. */
-    public final Request iallgather(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            long recvCount, Datatype recvType) {
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
-        long rb = recvSpan(recvBuf, recvCount * size(), recvType);
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Iallgather(inPlace ? IN_PLACE : arg(sendBuf, ss), (int) sendCount, typeHandle(sendType),
-                arg(recvBuf, rs), (int) recvCount, recvType.handle(), handle(), s.handle0);
-        return started(rc, "MPI_Iallgather", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
-    }
-
-    /** {@code MPI_Iallgather} of whole segments. */
-    public final Request iallgather(MemorySegment sendBuf, MemorySegment recvBuf) {
-        Datatype t = inferred(sendBuf);
-        int n = Buffers.countOf(sendBuf, t);
-        return iallgather(sendBuf, n, t, recvBuf, n, t);
-    }
-
     /** {@code MPI_Iallgather} with {@code MPI_IN_PLACE} (see {@link #allgatherInPlace}). */
     public final Request iallgatherInPlace(MemorySegment buf, long count, Datatype type) {
         return iallgather(IN_PLACE, 0, null, buf, count, type);
-    }
-
-    /**
-     * {@code MPI_Allgatherv}: every process receives {@code recvCounts[i]} elements from process
-     * {@code i} at {@code displs[i]} elements of {@code recvBuf}.
-     */
-    public final void allgatherv(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            int[] recvCounts, int[] displs, Datatype recvType) {
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
-        long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
-        int rc = CollectiveDowncalls.allgatherv(sa, (int) sendCount, typeHandle(sendType), ra,
-                NativeArgs.ints(0, recvCounts), NativeArgs.ints(1, displs), recvType.handle(), handle());
-        recvDone(ra, recvBuf, rb);
-        Errors.check(rc, "MPI_Allgatherv");
-    }
-
-    /** {@code MPI_Allgatherv} of whole segments: all of {@code sendBuf}, placed at {@code displs} (null: packed). */
-    public final void allgatherv(MemorySegment sendBuf, MemorySegment recvBuf, int[] recvCounts, int[] displs) {
-        Datatype t = inferred(sendBuf);
-        allgatherv(sendBuf, Buffers.countOf(sendBuf, t), t, recvBuf, recvCounts,
-                displs == null ? packedDispls(recvCounts) : displs, t);
     }
 
     /** {@code MPI_Allgatherv} with {@code MPI_IN_PLACE}: this process's block is already at {@code displs[rank()]}. */
@@ -861,62 +346,9 @@ public class Intracomm extends Comm {
         allgatherv(IN_PLACE, 0, null, buf, recvCounts, displs, type);
     }
 
-    /** {@code MPI_Iallgatherv}: nonblocking {@link #allgatherv(MemorySegment, long, Datatype, MemorySegment, int[], int[], Datatype)}. */
-    public final Request iallgatherv(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            int[] recvCounts, int[] displs, Datatype recvType) {
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
-        long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
-        MemorySegment c = NativeArgs.ownInts(recvCounts);
-        MemorySegment d = NativeArgs.ownInts(displs);
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Iallgatherv(inPlace ? IN_PLACE : arg(sendBuf, ss), (int) sendCount, typeHandle(sendType),
-                arg(recvBuf, rs), c, d, recvType.handle(), handle(), s.handle0);
-        return started(rc, "MPI_Iallgatherv", s, new Object[] {sendBuf, recvBuf, c, d, sendType, recvType}, ss, rs,
-                null);
-    }
-
     /** {@code MPI_Iallgatherv} with {@code MPI_IN_PLACE} (see {@link #allgathervInPlace}). */
     public final Request iallgathervInPlace(MemorySegment buf, int[] recvCounts, int[] displs, Datatype type) {
         return iallgatherv(IN_PLACE, 0, null, buf, recvCounts, displs, type);
-    }
-
-    // collectives: alltoall
-
-    /**
-     * {@code MPI_Alltoall}: block {@code i} of {@code sendCount} elements goes to process {@code i},
-     * which stores it as block {@code rank()} of its {@code recvBuf}.
-     */
-    public final void alltoall(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            long recvCount, Datatype recvType) {
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount * size(), sendType);
-        long rb = recvSpan(recvBuf, recvCount * size(), recvType);
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
-        int rc = CollectiveDowncalls.alltoall(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
-                recvType.handle(), handle());
-        recvDone(ra, recvBuf, rb);
-        Errors.check(rc, "MPI_Alltoall");
-    }
-
-    /**
-     * {@code MPI_Alltoall} of whole segments: {@code sendBuf} (datatype inferred) is cut into
-     * {@code size()} equal blocks.
-     */
-    public final void alltoall(MemorySegment sendBuf, MemorySegment recvBuf) {
-        Datatype t = inferred(sendBuf);
-        int n = blockOf(Buffers.countOf(sendBuf, t));
-        alltoall(sendBuf, n, t, recvBuf, n, t);
-    }
-
-    private int blockOf(int total) {
-        if (total % size() != 0) {
-            throw new IllegalArgumentException(total + " elements do not split into " + size() + " equal blocks");
-        }
-        return total / size();
     }
 
     /** {@code MPI_Alltoall} with {@code MPI_IN_PLACE}: {@code buf}'s blocks are sent and replaced. */
@@ -924,57 +356,9 @@ public class Intracomm extends Comm {
         alltoall(IN_PLACE, 0, null, buf, count, type);
     }
 
-    /** {@code MPI_Ialltoall}: nonblocking {@link #alltoall(MemorySegment, long, Datatype, MemorySegment, long, Datatype)}. */
-    public final Request ialltoall(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
-            long recvCount, Datatype recvType) {
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount * size(), sendType);
-        long rb = recvSpan(recvBuf, recvCount * size(), recvType);
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ialltoall(inPlace ? IN_PLACE : arg(sendBuf, ss), (int) sendCount, typeHandle(sendType),
-                arg(recvBuf, rs), (int) recvCount, recvType.handle(), handle(), s.handle0);
-        return started(rc, "MPI_Ialltoall", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
-    }
-
-    /** {@code MPI_Ialltoall} of whole segments. */
-    public final Request ialltoall(MemorySegment sendBuf, MemorySegment recvBuf) {
-        Datatype t = inferred(sendBuf);
-        int n = blockOf(Buffers.countOf(sendBuf, t));
-        return ialltoall(sendBuf, n, t, recvBuf, n, t);
-    }
-
     /** {@code MPI_Ialltoall} with {@code MPI_IN_PLACE}. */
     public final Request ialltoallInPlace(MemorySegment buf, long count, Datatype type) {
         return ialltoall(IN_PLACE, 0, null, buf, count, type);
-    }
-
-    /**
-     * {@code MPI_Alltoallv}: {@code sendCounts[i]} elements at {@code sendDispls[i]} go to process
-     * {@code i}; {@code recvCounts[i]} elements from process {@code i} land at {@code recvDispls[i]}.
-     */
-    public final void alltoallv(MemorySegment sendBuf, int[] sendCounts, int[] sendDispls, Datatype sendType,
-            MemorySegment recvBuf, int[] recvCounts, int[] recvDispls, Datatype recvType) {
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : spanV(sendBuf, sendCounts, sendDispls, sendType, false);
-        long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, true);
-        int rc = CollectiveDowncalls.alltoallv(sa, inPlace ? MemorySegment.NULL : NativeArgs.ints(0, sendCounts),
-                inPlace ? MemorySegment.NULL : NativeArgs.ints(1, sendDispls), typeHandle(sendType), ra,
-                NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDispls), recvType.handle(), handle());
-        recvDone(ra, recvBuf, rb);
-        Errors.check(rc, "MPI_Alltoallv");
-    }
-
-    /** {@code MPI_Alltoallv} of segments whose datatypes are inferred; null displacements: packed. */
-    public final void alltoallv(MemorySegment sendBuf, int[] sendCounts, int[] sendDispls, MemorySegment recvBuf,
-            int[] recvCounts, int[] recvDispls) {
-        Datatype st = inferred(sendBuf);
-        Datatype rt = inferred(recvBuf);
-        alltoallv(sendBuf, sendCounts, sendDispls == null ? packedDispls(sendCounts) : sendDispls, st, recvBuf,
-                recvCounts, recvDispls == null ? packedDispls(recvCounts) : recvDispls, rt);
     }
 
     /** {@code MPI_Alltoallv} with {@code MPI_IN_PLACE}: {@code buf} is sent from and received into. */
@@ -982,99 +366,9 @@ public class Intracomm extends Comm {
         alltoallv(IN_PLACE, null, null, null, buf, counts, displs, type);
     }
 
-    /** {@code MPI_Ialltoallv}: nonblocking {@link #alltoallv(MemorySegment, int[], int[], Datatype, MemorySegment, int[], int[], Datatype)}. */
-    public final Request ialltoallv(MemorySegment sendBuf, int[] sendCounts, int[] sendDispls, Datatype sendType,
-            MemorySegment recvBuf, int[] recvCounts, int[] recvDispls, Datatype recvType) {
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : spanV(sendBuf, sendCounts, sendDispls, sendType, false);
-        long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, true);
-        MemorySegment sc = inPlace ? MemorySegment.NULL : NativeArgs.ownInts(sendCounts);
-        MemorySegment sd = inPlace ? MemorySegment.NULL : NativeArgs.ownInts(sendDispls);
-        MemorySegment rcs = NativeArgs.ownInts(recvCounts);
-        MemorySegment rd = NativeArgs.ownInts(recvDispls);
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ialltoallv(inPlace ? IN_PLACE : arg(sendBuf, ss), sc, sd, typeHandle(sendType),
-                arg(recvBuf, rs), rcs, rd, recvType.handle(), handle(), s.handle0);
-        return started(rc, "MPI_Ialltoallv", s, new Object[] {sendBuf, recvBuf, sc, sd, rcs, rd, sendType, recvType},
-                ss, rs, null);
-    }
-
     /** {@code MPI_Ialltoallv} with {@code MPI_IN_PLACE}. */
     public final Request ialltoallvInPlace(MemorySegment buf, int[] counts, int[] displs, Datatype type) {
         return ialltoallv(IN_PLACE, null, null, null, buf, counts, displs, type);
-    }
-
-    /**
-     * {@code MPI_Alltoallw}: like {@link #alltoallv(MemorySegment, int[], int[], Datatype, MemorySegment, int[], int[], Datatype)}
-     * with a datatype per process and displacements in <em>bytes</em>.
-     */
-    public final void alltoallw(MemorySegment sendBuf, int[] sendCounts, int[] sendDisplsBytes, Datatype[] sendTypes,
-            MemorySegment recvBuf, int[] recvCounts, int[] recvDisplsBytes, Datatype[] recvTypes) {
-        long sb = spanW(sendBuf, sendCounts, sendDisplsBytes, sendTypes, false);
-        long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
-        MemorySegment sa = sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, true);
-        int rc = CollectiveDowncalls.alltoallw(sa, NativeArgs.ints(0, sendCounts), NativeArgs.ints(1, sendDisplsBytes),
-                NativeArgs.types(4, sendTypes), ra, NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDisplsBytes),
-                NativeArgs.types(5, recvTypes), handle());
-        recvDone(ra, recvBuf, rb);
-        Errors.check(rc, "MPI_Alltoallw");
-    }
-
-    /** {@code MPI_Ialltoallw}: nonblocking {@link #alltoallw}. */
-    public final Request ialltoallw(MemorySegment sendBuf, int[] sendCounts, int[] sendDisplsBytes,
-            Datatype[] sendTypes, MemorySegment recvBuf, int[] recvCounts, int[] recvDisplsBytes,
-            Datatype[] recvTypes) {
-        long sb = spanW(sendBuf, sendCounts, sendDisplsBytes, sendTypes, false);
-        long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
-        Staged ss = stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, true);
-        MemorySegment[] a = {NativeArgs.ownInts(sendCounts), NativeArgs.ownInts(sendDisplsBytes),
-            NativeArgs.ownTypes(sendTypes), NativeArgs.ownInts(recvCounts), NativeArgs.ownInts(recvDisplsBytes),
-            NativeArgs.ownTypes(recvTypes)};
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ialltoallw(arg(sendBuf, ss), a[0], a[1], a[2], arg(recvBuf, rs), a[3], a[4], a[5],
-                handle(), s.handle0);
-        return started(rc, "MPI_Ialltoallw", s, new Object[] {sendBuf, recvBuf, a, sendTypes.clone(),
-            recvTypes.clone()}, ss, rs, null);
-    }
-
-    // collectives: reductions
-
-    /**
-     * {@code MPI_Reduce}: combines the {@code count} elements of every process's {@code sendBuf}
-     * with {@code op} into the root's {@code recvBuf} (ignored, and may be null, elsewhere).
-     */
-    public final void reduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
-            int root) {
-        checkRoot(root);
-        checkOp(op);
-        boolean isRoot = root == rank();
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, count, type);
-        long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(type)) : MemorySegment.NULL;
-        int rc;
-        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
-        try {
-            rc = CollectiveDowncalls.reduce(sa, ra, (int) count, type.handle(), op.handle(), root, handle());
-        } finally {
-            Downcalls.userOpDone(javaOp);
-        }
-        if (isRoot) {
-            recvDone(ra, recvBuf, rb);
-        }
-        opDone(op);
-        Errors.check(rc, "MPI_Reduce");
-    }
-
-    /** {@code MPI_Reduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
-    public final void reduce(MemorySegment sendBuf, MemorySegment recvBuf, Op op, int root) {
-        Datatype t = inferred(sendBuf);
-        reduce(sendBuf, recvBuf, Buffers.countOf(sendBuf, t), t, op, root);
     }
 
     /**
@@ -1089,81 +383,12 @@ public class Intracomm extends Comm {
         }
     }
 
-    /** {@code MPI_Ireduce}: nonblocking {@link #reduce(MemorySegment, MemorySegment, long, Datatype, Op, int)}. */
-    public final Request ireduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
-            int root) {
-        checkRoot(root);
-        checkOp(op);
-        boolean isRoot = root == rank();
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, count, type);
-        long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(type)) : null;
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ireduce(inPlace ? IN_PLACE : arg(sendBuf, ss), isRoot ? arg(recvBuf, rs)
-                : MemorySegment.NULL, (int) count, type.handle(), op.handle(), root, handle(), s.handle0);
-        return started(rc, "MPI_Ireduce", s, new Object[] {sendBuf, recvBuf, type, op}, ss, rs, op);
-    }
-
     /** {@code MPI_Ireduce} with {@code MPI_IN_PLACE} (see {@link #reduceInPlace}). */
     public final Request ireduceInPlace(MemorySegment buf, long count, Datatype type, Op op, int root) {
         if (checkRoot(root) == rank()) {
             return ireduce(IN_PLACE, buf, count, type, op, root);
         }
         return ireduce(buf, null, count, type, op, root);
-    }
-
-    /** {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}. */
-    public final void allreduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
-        if (sendBuf != IN_PLACE && Buffers.isNative(sendBuf) && Buffers.isNative(recvBuf)) {
-            allreduceNative(sendBuf, recvBuf, count, type, op);
-            return;
-        }
-        checkOp(op);
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, count, type);
-        long rb = recvSpan(recvBuf, count, type);
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
-        int rc;
-        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
-        try {
-            rc = CollectiveDowncalls.allreduce(sa, ra, (int) count, type.handle(), op.handle(), handle());
-        } finally {
-            Downcalls.userOpDone(javaOp);
-        }
-        recvDone(ra, recvBuf, rb);
-        opDone(op);
-        Errors.check(rc, "MPI_Allreduce");
-    }
-
-    /**
-     * {@link #allreduce(MemorySegment, MemorySegment, long, Datatype, Op)} of two native segments:
-     * the path a small allreduce takes at C speed. Kept apart from the general path because the JIT
-     * profiles a method once for all its callers: after arrays have gone through the general path
-     * (staging, critical downcalls) its compiled code grows too large to inline and every call
-     * through it paid for the other kinds (measured: 54 ns instead of 45 per call on one rank).
-     */
-    private void allreduceNative(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
-        checkOp(op);
-        span(sendBuf, count, type);
-        recvSpan(recvBuf, count, type);
-        int rc;
-        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
-        try {
-            rc = mpi_h.MPI_Allreduce(sendBuf, recvBuf, (int) count, type.handle(), op.handle(), handle());
-        } finally {
-            Downcalls.userOpDone(javaOp);
-        }
-        opDone(op);
-        Errors.check(rc, "MPI_Allreduce");
-    }
-
-    /** {@code MPI_Allreduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
-    public final void allreduce(MemorySegment sendBuf, MemorySegment recvBuf, Op op) {
-        Datatype t = inferred(sendBuf);
-        allreduce(sendBuf, recvBuf, Buffers.countOf(sendBuf, t), t, op);
     }
 
     /** {@code MPI_Allreduce} with {@code MPI_IN_PLACE}: {@code buf} is the contribution and receives the result. */
@@ -1177,62 +402,9 @@ public class Intracomm extends Comm {
         allreduce(IN_PLACE, buf, Buffers.countOf(buf, t), t, op);
     }
 
-    /** {@code MPI_Iallreduce}: nonblocking {@link #allreduce(MemorySegment, MemorySegment, long, Datatype, Op)}. */
-    public final Request iallreduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
-        checkOp(op);
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, count, type);
-        long rb = recvSpan(recvBuf, count, type);
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Iallreduce(inPlace ? IN_PLACE : arg(sendBuf, ss), arg(recvBuf, rs), (int) count,
-                type.handle(), op.handle(), handle(), s.handle0);
-        return started(rc, "MPI_Iallreduce", s, new Object[] {sendBuf, recvBuf, type, op}, ss, rs, op);
-    }
-
-    /** {@code MPI_Iallreduce} of whole segments. */
-    public final Request iallreduce(MemorySegment sendBuf, MemorySegment recvBuf, Op op) {
-        Datatype t = inferred(sendBuf);
-        return iallreduce(sendBuf, recvBuf, Buffers.countOf(sendBuf, t), t, op);
-    }
-
     /** {@code MPI_Iallreduce} with {@code MPI_IN_PLACE}. */
     public final Request iallreduceInPlace(MemorySegment buf, long count, Datatype type, Op op) {
         return iallreduce(IN_PLACE, buf, count, type, op);
-    }
-
-    /**
-     * {@code MPI_Reduce_scatter}: combines {@code sendBuf} (the sum of {@code recvCounts} elements)
-     * over all processes and scatters the result, {@code recvCounts[i]} elements to process {@code i}.
-     */
-    public final void reduceScatter(MemorySegment sendBuf, MemorySegment recvBuf, int[] recvCounts, Datatype type,
-            Op op) {
-        checkOp(op);
-        Errors.checkNotNull(recvCounts, "counts");
-        if (recvCounts.length != size()) {
-            throw new IllegalArgumentException("counts need " + size() + " entries, not " + recvCounts.length);
-        }
-        for (int c : recvCounts) {
-            Errors.checkCount(c);
-        }
-        boolean inPlace = sendBuf == IN_PLACE;
-        int total = sum(recvCounts);
-        long sb = inPlace ? 0 : span(sendBuf, total, type);
-        long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
-        int rc;
-        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
-        try {
-            rc = CollectiveDowncalls.reduceScatter(sa, ra, NativeArgs.ints(0, recvCounts), type.handle(), op.handle(),
-                    handle());
-        } finally {
-            Downcalls.userOpDone(javaOp);
-        }
-        recvDone(ra, recvBuf, rb);
-        opDone(op);
-        Errors.check(rc, "MPI_Reduce_scatter");
     }
 
     /**
@@ -1243,83 +415,14 @@ public class Intracomm extends Comm {
         reduceScatter(IN_PLACE, buf, recvCounts, type, op);
     }
 
-    /** {@code MPI_Ireduce_scatter}: nonblocking {@link #reduceScatter}. */
-    public final Request ireduceScatter(MemorySegment sendBuf, MemorySegment recvBuf, int[] recvCounts,
-            Datatype type, Op op) {
-        checkOp(op);
-        Errors.checkNotNull(recvCounts, "counts");
-        if (recvCounts.length != size()) {
-            throw new IllegalArgumentException("counts need " + size() + " entries, not " + recvCounts.length);
-        }
-        for (int c : recvCounts) {
-            Errors.checkCount(c);
-        }
-        boolean inPlace = sendBuf == IN_PLACE;
-        int total = sum(recvCounts);
-        long sb = inPlace ? 0 : span(sendBuf, total, type);
-        long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
-        MemorySegment c = NativeArgs.ownInts(recvCounts);
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ireduce_scatter(inPlace ? IN_PLACE : arg(sendBuf, ss), arg(recvBuf, rs), c,
-                type.handle(), op.handle(), handle(), s.handle0);
-        return started(rc, "MPI_Ireduce_scatter", s, new Object[] {sendBuf, recvBuf, c, type, op}, ss, rs, op);
-    }
-
     /** {@code MPI_Ireduce_scatter} with {@code MPI_IN_PLACE}. */
     public final Request ireduceScatterInPlace(MemorySegment buf, int[] recvCounts, Datatype type, Op op) {
         return ireduceScatter(IN_PLACE, buf, recvCounts, type, op);
     }
 
-    /**
-     * {@code MPI_Reduce_scatter_block}: combines {@code sendBuf} ({@code size() * recvCount}
-     * elements) over all processes; process {@code i} receives block {@code i} of the result.
-     */
-    public final void reduceScatterBlock(MemorySegment sendBuf, MemorySegment recvBuf, long recvCount, Datatype type,
-            Op op) {
-        checkOp(op);
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, recvCount * size(), type);
-        long rb = recvSpan(recvBuf, inPlace ? recvCount * size() : recvCount, type);
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
-        int rc;
-        boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
-        try {
-            rc = CollectiveDowncalls.reduceScatterBlock(sa, ra, (int) recvCount, type.handle(), op.handle(), handle());
-        } finally {
-            Downcalls.userOpDone(javaOp);
-        }
-        recvDone(ra, recvBuf, rb);
-        opDone(op);
-        Errors.check(rc, "MPI_Reduce_scatter_block");
-    }
-
-    /** {@code MPI_Reduce_scatter_block} of whole segments: the count comes from {@code recvBuf}. */
-    public final void reduceScatterBlock(MemorySegment sendBuf, MemorySegment recvBuf, Op op) {
-        Datatype t = inferred(recvBuf);
-        reduceScatterBlock(sendBuf, recvBuf, Buffers.countOf(recvBuf, t), t, op);
-    }
-
     /** {@code MPI_Reduce_scatter_block} with {@code MPI_IN_PLACE}: this process's block lands at the start of {@code buf}. */
     public final void reduceScatterBlockInPlace(MemorySegment buf, long recvCount, Datatype type, Op op) {
         reduceScatterBlock(IN_PLACE, buf, recvCount, type, op);
-    }
-
-    /** {@code MPI_Ireduce_scatter_block}: nonblocking {@link #reduceScatterBlock(MemorySegment, MemorySegment, long, Datatype, Op)}. */
-    public final Request ireduceScatterBlock(MemorySegment sendBuf, MemorySegment recvBuf, long recvCount,
-            Datatype type, Op op) {
-        checkOp(op);
-        boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, recvCount * size(), type);
-        long rb = recvSpan(recvBuf, inPlace ? recvCount * size() : recvCount, type);
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ireduce_scatter_block(inPlace ? IN_PLACE : arg(sendBuf, ss), arg(recvBuf, rs),
-                (int) recvCount, type.handle(), op.handle(), handle(), s.handle0);
-        return started(rc, "MPI_Ireduce_scatter_block", s, new Object[] {sendBuf, recvBuf, type, op}, ss, rs, op);
     }
 
     /** {@code MPI_Ireduce_scatter_block} with {@code MPI_IN_PLACE}. */
@@ -1422,60 +525,6 @@ public class Intracomm extends Comm {
                 rs, op);
     }
 
-    // collectives: whole primitive arrays (datatype from the element type; slices and other
-    // element types through MemorySegment.ofArray(a).asSlice(...) and the segment forms)
-
-    /**
-     * Per-thread native memory for the send and receive side of reductions of small whole arrays:
-     * the shortest path from a Java array to MPI (two copies, no segment wrappers or re-checks).
-     */
-    private static final int SMALL_BYTES = 256;
-    private static final ThreadLocal<MemorySegment[]> SMALL = ThreadLocal.withInitial(() -> {
-        MemorySegment m = java.lang.foreign.Arena.ofAuto().allocate(2L * SMALL_BYTES, 64);
-        return new MemorySegment[] {m.asSlice(0, SMALL_BYTES), m.asSlice(SMALL_BYTES, SMALL_BYTES)};
-    });
-
-    private static MemorySegment seg(Object array) {
-        return switch (array) {
-            case null -> null;
-            case byte[] a -> MemorySegment.ofArray(a);
-            case int[] a -> MemorySegment.ofArray(a);
-            case long[] a -> MemorySegment.ofArray(a);
-            case float[] a -> MemorySegment.ofArray(a);
-            case double[] a -> MemorySegment.ofArray(a);
-            default -> throw new IllegalArgumentException("not a primitive array: " + array.getClass());
-        };
-    }
-
-    /** {@code MPI_Bcast} of a whole {@code byte[]}. */
-    public final void bcast(byte[] buf, int root) {
-        bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT8_T, root);
-    }
-
-    /** {@code MPI_Ibcast} of a whole {@code byte[]} (staged in native memory until the request completes). */
-    public final Request ibcast(byte[] buf, int root) {
-        return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT8_T, root);
-    }
-
-    /** {@code MPI_Reduce} of whole {@code byte[]}s; {@code recvBuf} may be null except at the root. */
-    public final void reduce(byte[] sendBuf, byte[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
-    }
-
-    /** {@code MPI_Allreduce} of whole {@code byte[]}s. */
-    public final void allreduce(byte[] sendBuf, byte[] recvBuf, Op op) {
-        int n = sendBuf.length;
-        if (n <= SMALL_BYTES / 1 && recvBuf.length >= n && op.isPredefined()) {
-            MemorySegment[] st = SMALL.get();
-            SmallCopy.in(sendBuf, st[0], n);
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
-            SmallCopy.out(st[1], recvBuf, n);
-            Errors.check(rc, "MPI_Allreduce");
-            return;
-        }
-        allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT8_T, op);
-    }
-
     /** {@code MPI_Allreduce} in place over a whole {@code byte[]}. */
     public final void allreduceInPlace(byte[] buf, Op op) {
         int n = buf.length;
@@ -1490,12 +539,6 @@ public class Intracomm extends Comm {
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.INT8_T, op);
     }
 
-    /** {@code MPI_Iallreduce} of whole {@code byte[]}s (staged in native memory until the request completes). */
-    public final Request iallreduce(byte[] sendBuf, byte[] recvBuf, Op op) {
-        return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
-                Datatype.INT8_T, op);
-    }
-
     /** {@code MPI_Scan} of whole {@code byte[]}s. */
     public final void scan(byte[] sendBuf, byte[] recvBuf, Op op) {
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op);
@@ -1504,79 +547,6 @@ public class Intracomm extends Comm {
     /** {@code MPI_Exscan} of whole {@code byte[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(byte[] sendBuf, byte[] recvBuf, Op op) {
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op);
-    }
-
-    /** {@code MPI_Gather} of whole {@code byte[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
-    public final void gather(byte[] sendBuf, byte[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), sendBuf.length,
-                Datatype.INT8_T, root);
-    }
-
-    /** {@code MPI_Gatherv} of whole {@code byte[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
-    public final void gatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), recvCounts,
-                isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T, root);
-    }
-
-    /** {@code MPI_Scatter} of whole {@code byte[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
-    public final void scatter(byte[] sendBuf, byte[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
-                Datatype.INT8_T, root);
-    }
-
-    /** {@code MPI_Scatterv} of whole {@code byte[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
-    public final void scatterv(byte[] sendBuf, int[] sendCounts, int[] displs, byte[] recvBuf, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
-                Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT8_T, root);
-    }
-
-    /** {@code MPI_Allgather} of whole {@code byte[]}s. */
-    public final void allgather(byte[] sendBuf, byte[] recvBuf) {
-        allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf),
-                sendBuf.length, Datatype.INT8_T);
-    }
-
-    /** {@code MPI_Allgatherv} of whole {@code byte[]}s (null {@code displs}: packed). */
-    public final void allgatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs) {
-        allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf),
-                recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T);
-    }
-
-    /** {@code MPI_Alltoall} of whole {@code byte[]}s, cut into {@code size()} equal blocks. */
-    public final void alltoall(byte[] sendBuf, byte[] recvBuf) {
-        int n = blockOf(sendBuf.length);
-        alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT8_T);
-    }
-
-    /** {@code MPI_Bcast} of a whole {@code int[]}. */
-    public final void bcast(int[] buf, int root) {
-        bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT32_T, root);
-    }
-
-    /** {@code MPI_Ibcast} of a whole {@code int[]} (staged in native memory until the request completes). */
-    public final Request ibcast(int[] buf, int root) {
-        return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT32_T, root);
-    }
-
-    /** {@code MPI_Reduce} of whole {@code int[]}s; {@code recvBuf} may be null except at the root. */
-    public final void reduce(int[] sendBuf, int[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
-    }
-
-    /** {@code MPI_Allreduce} of whole {@code int[]}s. */
-    public final void allreduce(int[] sendBuf, int[] recvBuf, Op op) {
-        int n = sendBuf.length;
-        if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
-            MemorySegment[] st = SMALL.get();
-            SmallCopy.in(sendBuf, st[0], n);
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
-            SmallCopy.out(st[1], recvBuf, n);
-            Errors.check(rc, "MPI_Allreduce");
-            return;
-        }
-        allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT32_T, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code int[]}. */
@@ -1593,12 +563,6 @@ public class Intracomm extends Comm {
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.INT32_T, op);
     }
 
-    /** {@code MPI_Iallreduce} of whole {@code int[]}s (staged in native memory until the request completes). */
-    public final Request iallreduce(int[] sendBuf, int[] recvBuf, Op op) {
-        return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
-                Datatype.INT32_T, op);
-    }
-
     /** {@code MPI_Scan} of whole {@code int[]}s. */
     public final void scan(int[] sendBuf, int[] recvBuf, Op op) {
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op);
@@ -1607,79 +571,6 @@ public class Intracomm extends Comm {
     /** {@code MPI_Exscan} of whole {@code int[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(int[] sendBuf, int[] recvBuf, Op op) {
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op);
-    }
-
-    /** {@code MPI_Gather} of whole {@code int[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
-    public final void gather(int[] sendBuf, int[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), sendBuf.length,
-                Datatype.INT32_T, root);
-    }
-
-    /** {@code MPI_Gatherv} of whole {@code int[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
-    public final void gatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), recvCounts,
-                isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T, root);
-    }
-
-    /** {@code MPI_Scatter} of whole {@code int[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
-    public final void scatter(int[] sendBuf, int[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
-                Datatype.INT32_T, root);
-    }
-
-    /** {@code MPI_Scatterv} of whole {@code int[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
-    public final void scatterv(int[] sendBuf, int[] sendCounts, int[] displs, int[] recvBuf, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
-                Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT32_T, root);
-    }
-
-    /** {@code MPI_Allgather} of whole {@code int[]}s. */
-    public final void allgather(int[] sendBuf, int[] recvBuf) {
-        allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf),
-                sendBuf.length, Datatype.INT32_T);
-    }
-
-    /** {@code MPI_Allgatherv} of whole {@code int[]}s (null {@code displs}: packed). */
-    public final void allgatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs) {
-        allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf),
-                recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T);
-    }
-
-    /** {@code MPI_Alltoall} of whole {@code int[]}s, cut into {@code size()} equal blocks. */
-    public final void alltoall(int[] sendBuf, int[] recvBuf) {
-        int n = blockOf(sendBuf.length);
-        alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT32_T);
-    }
-
-    /** {@code MPI_Bcast} of a whole {@code long[]}. */
-    public final void bcast(long[] buf, int root) {
-        bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT64_T, root);
-    }
-
-    /** {@code MPI_Ibcast} of a whole {@code long[]} (staged in native memory until the request completes). */
-    public final Request ibcast(long[] buf, int root) {
-        return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT64_T, root);
-    }
-
-    /** {@code MPI_Reduce} of whole {@code long[]}s; {@code recvBuf} may be null except at the root. */
-    public final void reduce(long[] sendBuf, long[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
-    }
-
-    /** {@code MPI_Allreduce} of whole {@code long[]}s. */
-    public final void allreduce(long[] sendBuf, long[] recvBuf, Op op) {
-        int n = sendBuf.length;
-        if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
-            MemorySegment[] st = SMALL.get();
-            SmallCopy.in(sendBuf, st[0], n);
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
-            SmallCopy.out(st[1], recvBuf, n);
-            Errors.check(rc, "MPI_Allreduce");
-            return;
-        }
-        allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT64_T, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code long[]}. */
@@ -1696,12 +587,6 @@ public class Intracomm extends Comm {
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.INT64_T, op);
     }
 
-    /** {@code MPI_Iallreduce} of whole {@code long[]}s (staged in native memory until the request completes). */
-    public final Request iallreduce(long[] sendBuf, long[] recvBuf, Op op) {
-        return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
-                Datatype.INT64_T, op);
-    }
-
     /** {@code MPI_Scan} of whole {@code long[]}s. */
     public final void scan(long[] sendBuf, long[] recvBuf, Op op) {
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op);
@@ -1710,79 +595,6 @@ public class Intracomm extends Comm {
     /** {@code MPI_Exscan} of whole {@code long[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(long[] sendBuf, long[] recvBuf, Op op) {
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op);
-    }
-
-    /** {@code MPI_Gather} of whole {@code long[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
-    public final void gather(long[] sendBuf, long[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), sendBuf.length,
-                Datatype.INT64_T, root);
-    }
-
-    /** {@code MPI_Gatherv} of whole {@code long[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
-    public final void gatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), recvCounts,
-                isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T, root);
-    }
-
-    /** {@code MPI_Scatter} of whole {@code long[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
-    public final void scatter(long[] sendBuf, long[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
-                Datatype.INT64_T, root);
-    }
-
-    /** {@code MPI_Scatterv} of whole {@code long[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
-    public final void scatterv(long[] sendBuf, int[] sendCounts, int[] displs, long[] recvBuf, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
-                Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT64_T, root);
-    }
-
-    /** {@code MPI_Allgather} of whole {@code long[]}s. */
-    public final void allgather(long[] sendBuf, long[] recvBuf) {
-        allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf),
-                sendBuf.length, Datatype.INT64_T);
-    }
-
-    /** {@code MPI_Allgatherv} of whole {@code long[]}s (null {@code displs}: packed). */
-    public final void allgatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs) {
-        allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf),
-                recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T);
-    }
-
-    /** {@code MPI_Alltoall} of whole {@code long[]}s, cut into {@code size()} equal blocks. */
-    public final void alltoall(long[] sendBuf, long[] recvBuf) {
-        int n = blockOf(sendBuf.length);
-        alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT64_T);
-    }
-
-    /** {@code MPI_Bcast} of a whole {@code float[]}. */
-    public final void bcast(float[] buf, int root) {
-        bcast(MemorySegment.ofArray(buf), buf.length, Datatype.FLOAT, root);
-    }
-
-    /** {@code MPI_Ibcast} of a whole {@code float[]} (staged in native memory until the request completes). */
-    public final Request ibcast(float[] buf, int root) {
-        return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.FLOAT, root);
-    }
-
-    /** {@code MPI_Reduce} of whole {@code float[]}s; {@code recvBuf} may be null except at the root. */
-    public final void reduce(float[] sendBuf, float[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
-    }
-
-    /** {@code MPI_Allreduce} of whole {@code float[]}s. */
-    public final void allreduce(float[] sendBuf, float[] recvBuf, Op op) {
-        int n = sendBuf.length;
-        if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
-            MemorySegment[] st = SMALL.get();
-            SmallCopy.in(sendBuf, st[0], n);
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
-            SmallCopy.out(st[1], recvBuf, n);
-            Errors.check(rc, "MPI_Allreduce");
-            return;
-        }
-        allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.FLOAT, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code float[]}. */
@@ -1799,12 +611,6 @@ public class Intracomm extends Comm {
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.FLOAT, op);
     }
 
-    /** {@code MPI_Iallreduce} of whole {@code float[]}s (staged in native memory until the request completes). */
-    public final Request iallreduce(float[] sendBuf, float[] recvBuf, Op op) {
-        return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
-                Datatype.FLOAT, op);
-    }
-
     /** {@code MPI_Scan} of whole {@code float[]}s. */
     public final void scan(float[] sendBuf, float[] recvBuf, Op op) {
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op);
@@ -1813,79 +619,6 @@ public class Intracomm extends Comm {
     /** {@code MPI_Exscan} of whole {@code float[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(float[] sendBuf, float[] recvBuf, Op op) {
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op);
-    }
-
-    /** {@code MPI_Gather} of whole {@code float[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
-    public final void gather(float[] sendBuf, float[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), sendBuf.length,
-                Datatype.FLOAT, root);
-    }
-
-    /** {@code MPI_Gatherv} of whole {@code float[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
-    public final void gatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), recvCounts,
-                isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT, root);
-    }
-
-    /** {@code MPI_Scatter} of whole {@code float[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
-    public final void scatter(float[] sendBuf, float[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
-                Datatype.FLOAT, root);
-    }
-
-    /** {@code MPI_Scatterv} of whole {@code float[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
-    public final void scatterv(float[] sendBuf, int[] sendCounts, int[] displs, float[] recvBuf, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
-                Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.FLOAT, root);
-    }
-
-    /** {@code MPI_Allgather} of whole {@code float[]}s. */
-    public final void allgather(float[] sendBuf, float[] recvBuf) {
-        allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf),
-                sendBuf.length, Datatype.FLOAT);
-    }
-
-    /** {@code MPI_Allgatherv} of whole {@code float[]}s (null {@code displs}: packed). */
-    public final void allgatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs) {
-        allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf),
-                recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT);
-    }
-
-    /** {@code MPI_Alltoall} of whole {@code float[]}s, cut into {@code size()} equal blocks. */
-    public final void alltoall(float[] sendBuf, float[] recvBuf) {
-        int n = blockOf(sendBuf.length);
-        alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), n, Datatype.FLOAT);
-    }
-
-    /** {@code MPI_Bcast} of a whole {@code double[]}. */
-    public final void bcast(double[] buf, int root) {
-        bcast(MemorySegment.ofArray(buf), buf.length, Datatype.DOUBLE, root);
-    }
-
-    /** {@code MPI_Ibcast} of a whole {@code double[]} (staged in native memory until the request completes). */
-    public final Request ibcast(double[] buf, int root) {
-        return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.DOUBLE, root);
-    }
-
-    /** {@code MPI_Reduce} of whole {@code double[]}s; {@code recvBuf} may be null except at the root. */
-    public final void reduce(double[] sendBuf, double[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
-    }
-
-    /** {@code MPI_Allreduce} of whole {@code double[]}s. */
-    public final void allreduce(double[] sendBuf, double[] recvBuf, Op op) {
-        int n = sendBuf.length;
-        if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
-            MemorySegment[] st = SMALL.get();
-            SmallCopy.in(sendBuf, st[0], n);
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
-            SmallCopy.out(st[1], recvBuf, n);
-            Errors.check(rc, "MPI_Allreduce");
-            return;
-        }
-        allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.DOUBLE, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code double[]}. */
@@ -1902,12 +635,6 @@ public class Intracomm extends Comm {
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.DOUBLE, op);
     }
 
-    /** {@code MPI_Iallreduce} of whole {@code double[]}s (staged in native memory until the request completes). */
-    public final Request iallreduce(double[] sendBuf, double[] recvBuf, Op op) {
-        return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
-                Datatype.DOUBLE, op);
-    }
-
     /** {@code MPI_Scan} of whole {@code double[]}s. */
     public final void scan(double[] sendBuf, double[] recvBuf, Op op) {
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op);
@@ -1918,48 +645,52 @@ public class Intracomm extends Comm {
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op);
     }
 
-    /** {@code MPI_Gather} of whole {@code double[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
-    public final void gather(double[] sendBuf, double[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), sendBuf.length,
-                Datatype.DOUBLE, root);
+    /** {@code MPI_Allreduce} in place over a whole {@code short[]}. */
+    public final void allreduceInPlace(short[] buf, Op op) {
+        int n = buf.length;
+        if (n <= SMALL_BYTES / 2 && op.isPredefined()) {
+            MemorySegment st = SMALL.get()[1];
+            SmallCopy.in(buf, st, n);
+            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT16_T.handle(), op.handle(), handle());
+            SmallCopy.out(st, buf, n);
+            Errors.check(rc, "MPI_Allreduce");
+            return;
+        }
+        allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.INT16_T, op);
     }
 
-    /** {@code MPI_Gatherv} of whole {@code double[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
-    public final void gatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), recvCounts,
-                isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE, root);
+    /** {@code MPI_Allreduce} in place over a whole {@code char[]}. */
+    public final void allreduceInPlace(char[] buf, Op op) {
+        int n = buf.length;
+        if (n <= SMALL_BYTES / 2 && op.isPredefined()) {
+            MemorySegment st = SMALL.get()[1];
+            SmallCopy.in(buf, st, n);
+            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.UINT16_T.handle(), op.handle(), handle());
+            SmallCopy.out(st, buf, n);
+            Errors.check(rc, "MPI_Allreduce");
+            return;
+        }
+        allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.UINT16_T, op);
     }
 
-    /** {@code MPI_Scatter} of whole {@code double[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
-    public final void scatter(double[] sendBuf, double[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
-                Datatype.DOUBLE, root);
+    /** {@code MPI_Scan} of whole {@code short[]}s. */
+    public final void scan(short[] sendBuf, short[] recvBuf, Op op) {
+        scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op);
     }
 
-    /** {@code MPI_Scatterv} of whole {@code double[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
-    public final void scatterv(double[] sendBuf, int[] sendCounts, int[] displs, double[] recvBuf, int root) {
-        boolean isRoot = checkRoot(root) == rank();
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
-                Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.DOUBLE, root);
+    /** {@code MPI_Scan} of whole {@code char[]}s. */
+    public final void scan(char[] sendBuf, char[] recvBuf, Op op) {
+        scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op);
     }
 
-    /** {@code MPI_Allgather} of whole {@code double[]}s. */
-    public final void allgather(double[] sendBuf, double[] recvBuf) {
-        allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf),
-                sendBuf.length, Datatype.DOUBLE);
+    /** {@code MPI_Exscan} of whole {@code short[]}s (rank 0's {@code recvBuf} is left unchanged). */
+    public final void exscan(short[] sendBuf, short[] recvBuf, Op op) {
+        exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op);
     }
 
-    /** {@code MPI_Allgatherv} of whole {@code double[]}s (null {@code displs}: packed). */
-    public final void allgatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs) {
-        allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf),
-                recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE);
-    }
-
-    /** {@code MPI_Alltoall} of whole {@code double[]}s, cut into {@code size()} equal blocks. */
-    public final void alltoall(double[] sendBuf, double[] recvBuf) {
-        int n = blockOf(sendBuf.length);
-        alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), n, Datatype.DOUBLE);
+    /** {@code MPI_Exscan} of whole {@code char[]}s (rank 0's {@code recvBuf} is left unchanged). */
+    public final void exscan(char[] sendBuf, char[] recvBuf, Op op) {
+        exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Locale;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 
 /**
  * The MPI environment: initialisation and finalisation, the world and self communicators, the

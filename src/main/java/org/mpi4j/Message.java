@@ -1,14 +1,13 @@
 package org.mpi4j;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.mpi4j.ffi.mpi_h;
 import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 import org.mpi4j.internal.Staged;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
-import org.mpi4j.ffi.mpi_h;
 
 /**
  * A message matched by {@link Comm#mprobe} or {@link Comm#improbe} ({@code MPI_Message}): taken
@@ -264,87 +263,6 @@ public final class Message {
     }
 
     /**
-     * {@code MPI_Mrecv}: receives this message.
-     *
-     * <p>The buffer: {@code count} elements of the {@code byte[]} from index {@code offset} ({@link
-     * Datatype#INT8_T}).
-     */
-    public void mrecv(byte[] buf, int offset, int count, Status status) {
-        mrecvCore(Buffers.of(buf, offset, count), count, Datatype.INT8_T, status);
-    }
-
-    /**
-     * {@code MPI_Mrecv}: receives this message.
-     *
-     * <p>The buffer: {@code count} elements of the {@code short[]} from index {@code offset} ({@link
-     * Datatype#INT16_T}).
-     */
-    public void mrecv(short[] buf, int offset, int count, Status status) {
-        mrecvCore(Buffers.of(buf, offset, count), count, Datatype.INT16_T, status);
-    }
-
-    /**
-     * {@code MPI_Mrecv}: receives this message.
-     *
-     * <p>The buffer: {@code count} elements of the {@code char[]} from index {@code offset} ({@link
-     * Datatype#UINT16_T}).
-     */
-    public void mrecv(char[] buf, int offset, int count, Status status) {
-        mrecvCore(Buffers.of(buf, offset, count), count, Datatype.UINT16_T, status);
-    }
-
-    /**
-     * {@code MPI_Mrecv}: receives this message.
-     *
-     * <p>The buffer: {@code count} elements of the {@code int[]} from index {@code offset} ({@link
-     * Datatype#INT32_T}).
-     */
-    public void mrecv(int[] buf, int offset, int count, Status status) {
-        mrecvCore(Buffers.of(buf, offset, count), count, Datatype.INT32_T, status);
-    }
-
-    /**
-     * {@code MPI_Mrecv}: receives this message.
-     *
-     * <p>The buffer: {@code count} elements of the {@code long[]} from index {@code offset} ({@link
-     * Datatype#INT64_T}).
-     */
-    public void mrecv(long[] buf, int offset, int count, Status status) {
-        mrecvCore(Buffers.of(buf, offset, count), count, Datatype.INT64_T, status);
-    }
-
-    /**
-     * {@code MPI_Mrecv}: receives this message.
-     *
-     * <p>The buffer: {@code count} elements of the {@code float[]} from index {@code offset} ({@link
-     * Datatype#FLOAT}).
-     */
-    public void mrecv(float[] buf, int offset, int count, Status status) {
-        mrecvCore(Buffers.of(buf, offset, count), count, Datatype.FLOAT, status);
-    }
-
-    /**
-     * {@code MPI_Mrecv}: receives this message.
-     *
-     * <p>The buffer: {@code count} elements of the {@code double[]} from index {@code offset} ({@link
-     * Datatype#DOUBLE}).
-     */
-    public void mrecv(double[] buf, int offset, int count, Status status) {
-        mrecvCore(Buffers.of(buf, offset, count), count, Datatype.DOUBLE, status);
-    }
-
-    /**
-     * {@code MPI_Mrecv}: receives this message.
-     *
-     * <p>The buffer: the bytes of a {@link ByteBuffer} (direct or heap) from its position to its limit ({@link
-     * Datatype#BYTE}; the position is not moved).
-     */
-    public void mrecv(ByteBuffer buf, Status status) {
-        MemorySegment seg = Buffers.of(buf);
-        mrecvCore(seg, seg.byteSize(), Datatype.BYTE, status);
-    }
-
-    /**
      * {@code MPI_Imrecv}: starts receiving this message; complete the returned request.
      *
      * <p>The buffer: a whole segment, its datatype inferred (the element type of the array behind a heap segment,
@@ -430,84 +348,4 @@ public final class Message {
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.DOUBLE);
     }
 
-    /**
-     * {@code MPI_Imrecv}: starts receiving this message; complete the returned request.
-     *
-     * <p>The buffer: {@code count} elements of the {@code byte[]} from index {@code offset} ({@link
-     * Datatype#INT8_T}).
-     */
-    public Request imrecv(byte[] buf, int offset, int count) {
-        return imrecvCore(Buffers.of(buf, offset, count), count, Datatype.INT8_T);
-    }
-
-    /**
-     * {@code MPI_Imrecv}: starts receiving this message; complete the returned request.
-     *
-     * <p>The buffer: {@code count} elements of the {@code short[]} from index {@code offset} ({@link
-     * Datatype#INT16_T}).
-     */
-    public Request imrecv(short[] buf, int offset, int count) {
-        return imrecvCore(Buffers.of(buf, offset, count), count, Datatype.INT16_T);
-    }
-
-    /**
-     * {@code MPI_Imrecv}: starts receiving this message; complete the returned request.
-     *
-     * <p>The buffer: {@code count} elements of the {@code char[]} from index {@code offset} ({@link
-     * Datatype#UINT16_T}).
-     */
-    public Request imrecv(char[] buf, int offset, int count) {
-        return imrecvCore(Buffers.of(buf, offset, count), count, Datatype.UINT16_T);
-    }
-
-    /**
-     * {@code MPI_Imrecv}: starts receiving this message; complete the returned request.
-     *
-     * <p>The buffer: {@code count} elements of the {@code int[]} from index {@code offset} ({@link
-     * Datatype#INT32_T}).
-     */
-    public Request imrecv(int[] buf, int offset, int count) {
-        return imrecvCore(Buffers.of(buf, offset, count), count, Datatype.INT32_T);
-    }
-
-    /**
-     * {@code MPI_Imrecv}: starts receiving this message; complete the returned request.
-     *
-     * <p>The buffer: {@code count} elements of the {@code long[]} from index {@code offset} ({@link
-     * Datatype#INT64_T}).
-     */
-    public Request imrecv(long[] buf, int offset, int count) {
-        return imrecvCore(Buffers.of(buf, offset, count), count, Datatype.INT64_T);
-    }
-
-    /**
-     * {@code MPI_Imrecv}: starts receiving this message; complete the returned request.
-     *
-     * <p>The buffer: {@code count} elements of the {@code float[]} from index {@code offset} ({@link
-     * Datatype#FLOAT}).
-     */
-    public Request imrecv(float[] buf, int offset, int count) {
-        return imrecvCore(Buffers.of(buf, offset, count), count, Datatype.FLOAT);
-    }
-
-    /**
-     * {@code MPI_Imrecv}: starts receiving this message; complete the returned request.
-     *
-     * <p>The buffer: {@code count} elements of the {@code double[]} from index {@code offset} ({@link
-     * Datatype#DOUBLE}).
-     */
-    public Request imrecv(double[] buf, int offset, int count) {
-        return imrecvCore(Buffers.of(buf, offset, count), count, Datatype.DOUBLE);
-    }
-
-    /**
-     * {@code MPI_Imrecv}: starts receiving this message; complete the returned request.
-     *
-     * <p>The buffer: the bytes of a {@link ByteBuffer} (direct or heap) from its position to its limit ({@link
-     * Datatype#BYTE}; the position is not moved).
-     */
-    public Request imrecv(ByteBuffer buf) {
-        MemorySegment seg = Buffers.of(buf);
-        return imrecvCore(seg, seg.byteSize(), Datatype.BYTE);
-    }
 }

@@ -1,9 +1,9 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.mpi4j.internal.Scratch;
 
 /**
  * An object message matched by {@link Comm#mprobeObject} or {@link Comm#improbeObject}

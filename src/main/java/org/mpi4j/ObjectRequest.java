@@ -1,10 +1,10 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 
 /**
  * A nonblocking object operation ({@link Comm#isendObject}, {@link Comm#irecvObject}, ...): one or

@@ -1,15 +1,15 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.CollectiveDowncalls;
-import org.mpi4j.internal.Downcalls;
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.CollectiveDowncalls;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 
 /**
  * Object messaging over MPI: the frame and out-of-band parts of {@link ObjectFrame} sent with the

@@ -1,9 +1,5 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.CollectiveDowncalls;
-import org.mpi4j.internal.Downcalls;
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -16,6 +12,10 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.IntBinaryOperator;
 import java.util.function.LongBinaryOperator;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.CollectiveDowncalls;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 
 /** A reduction operation ({@code MPI_Op}). The predefined operations are constants of this class. */
 public class Op extends NativeHandle {

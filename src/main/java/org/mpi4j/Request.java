@@ -1,8 +1,5 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
-import org.mpi4j.internal.Staged;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -11,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.Staged;
 
 /**
  * A nonblocking operation in progress ({@code MPI_Request}). Complete it with {@link #waitFor()}

@@ -1,6 +1,5 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.OpenMpiAbi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.testing.MpiTest;
 
 @MpiTest

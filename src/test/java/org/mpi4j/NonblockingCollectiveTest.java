@@ -1,6 +1,5 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.Downcalls;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
+import org.mpi4j.internal.Downcalls;
 import org.mpi4j.testing.MpiTest;
 
 /**

@@ -51,25 +51,27 @@ class P2pBufferKindsTest {
         }
         long[] li = new long[10];
         java.util.Arrays.fill(li, -7);
-        world.sendrecv(l, 2, 3, next, 5, li, 5, 3, prev, 5, st);
+        world.sendrecv(MemorySegment.ofArray(l).asSlice(2 * 8, 3 * 8), next, 5,
+                MemorySegment.ofArray(li).asSlice(5 * 8, 3 * 8), prev, 5, st);
         assertEquals(3, st.getCount(Datatype.INT64_T));
         for (int i = 0; i < 10; i++) {
             assertEquals(i >= 5 && i < 8 ? prev * 100L + i - 3 : -7, li[i], "element " + i);
         }
         double[] d = {1, 2, rank, 4};
         double[] di = new double[4];
-        world.sendrecv(d, 2, 2, next, 6, di, 0, 2, prev, 6, st);
+        world.sendrecv(MemorySegment.ofArray(d).asSlice(2 * 8, 2 * 8), next, 6,
+                MemorySegment.ofArray(di).asSlice(0, 2 * 8), prev, 6, st);
         assertArrayEquals(new double[] {prev, 4, 0, 0}, di);
     }
 
     @Test
-    void byteBuffersSendFromPositionToLimitDirectOrHeap() {
+    void byteBuffersAsSegmentsSendFromPositionToLimitDirectOrHeap() {
         ByteBuffer out = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
         out.putInt(0, -1).putInt(4, rank).putInt(8, rank * 2).position(4).limit(12);
         ByteBuffer in = ByteBuffer.allocate(12).order(ByteOrder.nativeOrder());
         in.position(4);
         Status st = new Status();
-        world.sendrecv(out, next, 7, in, prev, 7, st);
+        world.sendrecv(MemorySegment.ofBuffer(out), next, 7, MemorySegment.ofBuffer(in), prev, 7, st);
         assertEquals(8, st.getCount(Datatype.BYTE));
         assertEquals(0, in.getInt(0));
         assertEquals(prev, in.getInt(4));
@@ -163,7 +165,7 @@ class P2pBufferKindsTest {
         assertEquals(prev, in[99]);
 
         r = world.irecv(in, prev, 21);
-        world.ssend(out, 0, 50, next, 21);
+        world.ssend(MemorySegment.ofArray(out).asSlice(0, 50 * 4), next, 21);
         r.waitFor();
         assertEquals(prev, in[49]);
 
@@ -188,7 +190,7 @@ class P2pBufferKindsTest {
         assertEquals(prev, st.source());
         byte[] big = new byte[100_000];
         java.util.Arrays.fill(big, (byte) rank);
-        world.sendrecvReplace(big, 10, 99_980, next, 31, prev, 31, null);
+        world.sendrecvReplace(MemorySegment.ofArray(big).asSlice(10, 99_980), next, 31, prev, 31, null);
         assertEquals((byte) rank, big[9]);
         assertEquals((byte) prev, big[10]);
         assertEquals((byte) prev, big[99_989]);

@@ -23,16 +23,16 @@ class P2pErrorsTest {
     @Test
     void buffersTooSmallOrSlicesOutOfRangeAreRejected() {
         int[] a = new int[4];
-        assertThrows(IllegalArgumentException.class, () -> world.send(a, 2, 3, next, 0));
-        assertThrows(IllegalArgumentException.class, () -> world.send(a, -1, 2, next, 0));
-        assertThrows(IllegalArgumentException.class, () -> world.isend(a, 0, 5, next, 0));
-        assertThrows(IllegalArgumentException.class, () -> world.irecv(a, 0, -1, prev, 0));
+        assertThrows(IllegalArgumentException.class, () -> world.send(MemorySegment.ofArray(a), 5, Datatype.INT32_T, next, 0));
+        assertThrows(IllegalArgumentException.class, () -> world.send(MemorySegment.ofArray(a), -1, Datatype.INT32_T, next, 0));
+        assertThrows(IllegalArgumentException.class, () -> world.isend(MemorySegment.ofArray(a), 5, Datatype.INT32_T, next, 0));
+        assertThrows(IllegalArgumentException.class, () -> world.irecv(MemorySegment.ofArray(a), -1, Datatype.INT32_T, prev, 0));
         assertThrows(IllegalArgumentException.class,
                 () -> world.irecv(MemorySegment.ofArray(a), 5, Datatype.INT, prev, 0));
         assertThrows(IllegalArgumentException.class,
                 () -> world.sendInit(MemorySegment.ofArray(a), 3, Datatype.DOUBLE, next, 0));
         assertThrows(NullPointerException.class, () -> world.isend((int[]) null, next, 0));
-        assertThrows(NullPointerException.class, () -> world.recv((ByteBuffer) null, prev, 0, null));
+        assertThrows(NullPointerException.class, () -> world.recv((MemorySegment) null, prev, 0, null));
         assertThrows(NullPointerException.class, () -> world.send(MemorySegment.ofArray(a), 1, null, next, 0));
     }
 
@@ -55,11 +55,11 @@ class P2pErrorsTest {
     @Test
     void readOnlyBuffersCannotReceive() {
         ByteBuffer ro = ByteBuffer.allocate(8).asReadOnlyBuffer();
-        assertThrows(IllegalArgumentException.class, () -> world.recv(ro, prev, 0, null));
-        assertThrows(IllegalArgumentException.class, () -> world.irecv(ro, prev, 0));
+        assertThrows(IllegalArgumentException.class, () -> world.recv(MemorySegment.ofBuffer(ro), prev, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> world.irecv(MemorySegment.ofBuffer(ro), prev, 0));
         // but they can be sent
         byte[] in = new byte[8];
-        world.sendrecv(ro, next, 1, ByteBuffer.wrap(in), prev, 1, null);
+        world.sendrecv(MemorySegment.ofBuffer(ro), next, 1, MemorySegment.ofArray(in), prev, 1, null);
         assertArrayEquals(new byte[8], in);
     }
 

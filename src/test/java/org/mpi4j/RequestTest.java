@@ -97,8 +97,8 @@ class RequestTest {
 
         MPI.attachBuffer(64 + MPI.BSEND_OVERHEAD);
         try {
-            r = world.irecv(ByteBuffer.allocateDirect(8), prev, 3);
-            s = world.ibsend(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), next, 3);
+            r = world.irecv(MemorySegment.ofBuffer(ByteBuffer.allocateDirect(8)), prev, 3);
+            s = world.ibsend(MemorySegment.ofBuffer(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})), next, 3);
             Request.waitAll(r, s);
         } finally {
             MPI.detachBuffer();
@@ -204,7 +204,7 @@ class RequestTest {
         double[] bigIn = new double[20_000];
         try (Request send = world.sendInit(out, next, 30);
                 Request recv = world.recvInit(in, prev, 30);
-                Request bigSend = world.ssendInit(big, 0, 20_000, next, 31);
+                Request bigSend = world.ssendInit(big, next, 31);
                 Request bigRecv = world.recvInit(MemorySegment.ofArray(bigIn), prev, 31)) {
             assertTrue(send.isPersistent());
             assertTrue(send.isComplete(), "inactive before start");

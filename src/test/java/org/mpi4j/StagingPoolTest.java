@@ -1,12 +1,12 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.Staged;
-import org.mpi4j.internal.StagingPool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
+import org.mpi4j.internal.Staged;
+import org.mpi4j.internal.StagingPool;
 
 /** The native staging memory of nonblocking operations on Java arrays: large blocks are reused. */
 class StagingPoolTest {

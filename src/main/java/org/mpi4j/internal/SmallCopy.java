@@ -122,4 +122,47 @@ public final class SmallCopy {
             MemorySegment.copy(s, ValueLayout.JAVA_DOUBLE, 0, a, 0, n);
         }
     }
+    /** Copies {@code n} elements of {@code a} to the start of native {@code s}. */
+    public static void in(short[] a, MemorySegment s, int n) {
+        if (n <= LOOP) {
+            for (int i = 0; i < n; i++) {
+                s.setAtIndex(ValueLayout.JAVA_SHORT, i, a[i]);
+            }
+        } else {
+            MemorySegment.copy(a, 0, s, ValueLayout.JAVA_SHORT, 0, n);
+        }
+    }
+
+    /** Copies {@code n} elements from the start of native {@code s} into {@code a}. */
+    public static void out(MemorySegment s, short[] a, int n) {
+        if (n <= LOOP) {
+            for (int i = 0; i < n; i++) {
+                a[i] = s.getAtIndex(ValueLayout.JAVA_SHORT, i);
+            }
+        } else {
+            MemorySegment.copy(s, ValueLayout.JAVA_SHORT, 0, a, 0, n);
+        }
+    }
+
+    /** Copies {@code n} elements of {@code a} to the start of native {@code s}. */
+    public static void in(char[] a, MemorySegment s, int n) {
+        if (n <= LOOP) {
+            for (int i = 0; i < n; i++) {
+                s.setAtIndex(ValueLayout.JAVA_CHAR, i, a[i]);
+            }
+        } else {
+            MemorySegment.copy(a, 0, s, ValueLayout.JAVA_CHAR, 0, n);
+        }
+    }
+
+    /** Copies {@code n} elements from the start of native {@code s} into {@code a}. */
+    public static void out(MemorySegment s, char[] a, int n) {
+        if (n <= LOOP) {
+            for (int i = 0; i < n; i++) {
+                a[i] = s.getAtIndex(ValueLayout.JAVA_CHAR, i);
+            }
+        } else {
+            MemorySegment.copy(s, ValueLayout.JAVA_CHAR, 0, a, 0, n);
+        }
+    }
 }

@@ -1,0 +1,286 @@
+package org.mpi4j;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.Staged;
+
+/**
+ * The point-to-point family's message converter (mpi4py's {@code _p_msg_p2p}): every public
+ * send, receive and probe-receive of {@link Comm} and {@link Message} is a few lines over one of
+ * these cores, which check the buffer against its count and datatype, the rank and the tag once,
+ * before the native call, and decide once how the memory reaches MPI.
+ *
+ * <p>Java arrays (heap memory) in blocking calls: up to {@link Buffers#STAGE_LIMIT} bytes are
+ * copied through per-thread native memory; larger ones are passed in place by a critical downcall,
+ * except receives, which first wait for the message with {@code MPI_Mprobe} (not critical, so the
+ * garbage collector runs while they wait) and then take it with a critical {@code MPI_Mrecv}.
+ * Nonblocking and persistent calls always stage Java arrays in native memory owned by the
+ * {@link Request}.
+ */
+final class P2pMessage {
+    private P2pMessage() {
+    }
+
+
+    static MemorySegment statusOut(Status status, Scratch s) {
+        return status == null ? mpi_h.MPI_STATUS_IGNORE() : s.status;
+    }
+
+    static void fill(Status status, Scratch s) {
+        if (status != null) {
+            status.fill(s.status);
+        }
+    }
+
+    /** The received bytes a staged receive copies back: those that arrived, or all it spans. */
+    static long received(Scratch s, long bytes, boolean contiguous) {
+        return contiguous ? Math.min(bytes, OpenMpiAbi.statusBytes(s.status)) : bytes;
+    }
+
+    static void sendCore(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag) {
+        long bytes = Buffers.span(buf, count, type);
+        self.checkDest(dest);
+        self.checkSendTag(tag);
+        MemorySegment comm = self.handle();
+        int rc;
+        if (count > Buffers.INT_MAX) {
+            MemorySegment t = Buffers.mpiType(count, type);
+            try {
+                rc = Downcalls.send(mode, buf, 1, t, dest, tag, comm);
+            } finally {
+                Buffers.releaseType(t, type);
+            }
+        } else if (Buffers.stages(buf, bytes)) {
+            rc = Downcalls.send(mode, Buffers.stage(0, buf, bytes, true), (int) count, type.handle(), dest, tag,
+                    comm);
+        } else {
+            rc = Downcalls.send(mode, buf, (int) count, type.handle(), dest, tag, comm);
+        }
+        Errors.check(rc, Downcalls.SEND_NAMES[mode]);
+    }
+
+    /**
+     * A blocking send of {@code count} elements of a Java array from {@code offset} (checked by the
+     * caller): copied through native memory up to the staging limit, without creating a segment, so
+     * that the hot path allocates nothing; larger arrays go to {@link #sendCore}.
+     */
+    static void sendArray(Comm self, int mode, Object array, ValueLayout layout, int offset, int count, Datatype type,
+            int dest, int tag) {
+        long bytes = count * layout.byteSize();
+        if (bytes > Buffers.STAGE_LIMIT) {
+            sendCore(self, mode, Buffers.slice(array, layout, offset, count), count, type, dest, tag);
+            return;
+        }
+        self.checkDest(dest);
+        self.checkSendTag(tag);
+        MemorySegment comm = self.handle();
+        MemorySegment staged = Buffers.stageArray(0, array, layout, offset, count);
+        Errors.check(Downcalls.send(mode, staged, count, type.handle(), dest, tag, comm), Downcalls.SEND_NAMES[mode]);
+    }
+
+    /** A blocking receive into a Java array; see {@link #sendArray}. */
+    static void recvArray(Comm self, Object array, ValueLayout layout, int offset, int count, Datatype type, int source, int tag,
+            Status status) {
+        long bytes = count * layout.byteSize();
+        if (bytes > Buffers.STAGE_LIMIT) {
+            recvCore(self, Buffers.slice(array, layout, offset, count), count, type, source, tag, status);
+            return;
+        }
+        self.checkSource(source);
+        self.checkRecvTag(tag);
+        MemorySegment comm = self.handle();
+        Scratch s = Scratch.get();
+        MemorySegment staged = Buffers.stage(1, null, bytes, false);
+        int rc = Downcalls.recv(staged, count, type.handle(), source, tag, comm, s.status);
+        if (rc == mpi_h.MPI_SUCCESS()) {
+            Buffers.unstageArray(staged, array, layout, offset,
+                    (int) Math.min(count, OpenMpiAbi.statusBytes(s.status) / layout.byteSize()));
+        }
+        Errors.check(rc, "MPI_Recv");
+        fill(status, s);
+    }
+
+    static void recvCore(Comm self, MemorySegment buf, long count, Datatype type, int source, int tag, Status status) {
+        long bytes = Buffers.span(buf, count, type);
+        Buffers.checkWritable(buf);
+        self.checkSource(source);
+        self.checkRecvTag(tag);
+        MemorySegment comm = self.handle();
+        Scratch s = Scratch.get();
+        int rc;
+        if (count > Buffers.INT_MAX) {
+            MemorySegment t = Buffers.mpiType(count, type);
+            try {
+                rc = Downcalls.recv(buf, 1, t, source, tag, comm, statusOut(status, s));
+            } finally {
+                Buffers.releaseType(t, type);
+            }
+        } else if (buf.isNative()) {
+            rc = Downcalls.recv(buf, (int) count, type.handle(), source, tag, comm, statusOut(status, s));
+        } else if (bytes <= Buffers.STAGE_LIMIT) {
+            boolean contiguous = Buffers.contiguous(type);
+            MemorySegment r = Buffers.stage(1, buf, bytes, !contiguous);
+            rc = Downcalls.recv(r, (int) count, type.handle(), source, tag, comm, s.status);
+            if (rc == mpi_h.MPI_SUCCESS()) {
+                Buffers.unstage(r, buf, received(s, bytes, contiguous));
+            }
+        } else {
+            Errors.check(mpi_h.MPI_Mprobe(source, tag, comm, s.handle1, s.status), "MPI_Mprobe");
+            if (OpenMpiAbi.statusBytes(s.status) > count * type.size()) {
+                fill(status, s);
+                Message.discard(s.handle1, OpenMpiAbi.statusBytes(s.status), "MPI_Recv");
+            }
+            rc = Downcalls.mrecv(buf, (int) count, type.handle(), s.handle1, statusOut(status, s));
+        }
+        Errors.check(rc, "MPI_Recv");
+        fill(status, s);
+    }
+
+    static void sendrecvCore(Comm self, MemorySegment sendBuf, long sendCount, Datatype sendType, int dest, int sendTag,
+            MemorySegment recvBuf, long recvCount, Datatype recvType, int source, int recvTag, Status status) {
+        long sendBytes = Buffers.span(sendBuf, sendCount, sendType);
+        long recvBytes = Buffers.span(recvBuf, recvCount, recvType);
+        Buffers.checkWritable(recvBuf);
+        self.checkDest(dest);
+        self.checkSendTag(sendTag);
+        self.checkSource(source);
+        self.checkRecvTag(recvTag);
+        MemorySegment comm = self.handle();
+        Scratch s = Scratch.get();
+        MemorySegment sb = Buffers.stages(sendBuf, sendBytes) ? Buffers.stage(0, sendBuf, sendBytes, true) : sendBuf;
+        boolean stageRecv = Buffers.stages(recvBuf, recvBytes);
+        boolean contiguous = stageRecv && Buffers.contiguous(recvType);
+        MemorySegment rb = stageRecv ? Buffers.stage(1, recvBuf, recvBytes, !contiguous) : recvBuf;
+        MemorySegment st = Buffers.mpiType(sendCount, sendType);
+        MemorySegment rt = Buffers.mpiType(recvCount, recvType);
+        int rc;
+        try {
+            rc = Downcalls.sendrecv(sb, Buffers.mpiCount(sendCount), st, dest, sendTag, rb,
+                    Buffers.mpiCount(recvCount), rt, source, recvTag, comm,
+                    stageRecv ? s.status : statusOut(status, s));
+        } finally {
+            Buffers.releaseType(st, sendType);
+            Buffers.releaseType(rt, recvType);
+        }
+        if (stageRecv && rc == mpi_h.MPI_SUCCESS()) {
+            Buffers.unstage(rb, recvBuf, received(s, recvBytes, contiguous));
+        }
+        Errors.check(rc, "MPI_Sendrecv");
+        fill(status, s);
+    }
+
+    static void sendrecvReplaceCore(Comm self, MemorySegment buf, long count, Datatype type, int dest, int sendTag, int source,
+            int recvTag, Status status) {
+        long bytes = Buffers.span(buf, count, type);
+        Buffers.checkWritable(buf);
+        self.checkDest(dest);
+        self.checkSendTag(sendTag);
+        self.checkSource(source);
+        self.checkRecvTag(recvTag);
+        MemorySegment comm = self.handle();
+        Scratch s = Scratch.get();
+        boolean stage = Buffers.stages(buf, bytes);
+        boolean contiguous = stage && Buffers.contiguous(type);
+        MemorySegment b = stage ? Buffers.stage(1, buf, bytes, true) : buf;
+        MemorySegment t = Buffers.mpiType(count, type);
+        int rc;
+        try {
+            rc = Downcalls.sendrecvReplace(b, Buffers.mpiCount(count), t, dest, sendTag, source, recvTag, comm,
+                    stage ? s.status : statusOut(status, s));
+        } finally {
+            Buffers.releaseType(t, type);
+        }
+        if (stage && rc == mpi_h.MPI_SUCCESS()) {
+            Buffers.unstage(b, buf, received(s, bytes, contiguous));
+        }
+        Errors.check(rc, "MPI_Sendrecv_replace");
+        fill(status, s);
+    }
+
+    static final String[] ISEND_NAMES = {"MPI_Isend", "MPI_Ibsend", "MPI_Issend", "MPI_Irsend"};
+    static final String[] SEND_INIT_NAMES = {"MPI_Send_init", "MPI_Bsend_init", "MPI_Ssend_init",
+        "MPI_Rsend_init"};
+
+    static Request isendCore(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag) {
+        return startSend(self, mode, buf, count, type, dest, tag, false);
+    }
+
+    static Request sendInitCore(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag) {
+        return startSend(self, mode, buf, count, type, dest, tag, true);
+    }
+
+    /** A nonblocking ({@code persistent} false) or persistent send; Java arrays are staged. */
+    static Request startSend(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag,
+            boolean persistent) {
+        long bytes = Buffers.span(buf, count, type);
+        self.checkDest(dest);
+        self.checkSendTag(tag);
+        MemorySegment comm = self.handle();
+        // a persistent send copies the array at each start, not now
+        Staged staged = buf.isNative() ? null : Staged.of(buf, bytes, !persistent);
+        MemorySegment b = staged == null ? buf : staged.segment();
+        MemorySegment t = Buffers.mpiType(count, type);
+        int c = Buffers.mpiCount(count);
+        Scratch s = Scratch.get();
+        int rc;
+        try {
+            if (persistent) {
+                rc = switch (mode) {
+                    case Downcalls.STANDARD -> mpi_h.MPI_Send_init(b, c, t, dest, tag, comm, s.handle0);
+                    case Downcalls.BUFFERED -> mpi_h.MPI_Bsend_init(b, c, t, dest, tag, comm, s.handle0);
+                    case Downcalls.SYNCHRONOUS -> mpi_h.MPI_Ssend_init(b, c, t, dest, tag, comm, s.handle0);
+                    default -> mpi_h.MPI_Rsend_init(b, c, t, dest, tag, comm, s.handle0);
+                };
+            } else {
+                rc = switch (mode) {
+                    case Downcalls.STANDARD -> mpi_h.MPI_Isend(b, c, t, dest, tag, comm, s.handle0);
+                    case Downcalls.BUFFERED -> mpi_h.MPI_Ibsend(b, c, t, dest, tag, comm, s.handle0);
+                    case Downcalls.SYNCHRONOUS -> mpi_h.MPI_Issend(b, c, t, dest, tag, comm, s.handle0);
+                    default -> mpi_h.MPI_Irsend(b, c, t, dest, tag, comm, s.handle0);
+                };
+            }
+        } finally {
+            Buffers.releaseType(t, type);
+        }
+        if (rc != mpi_h.MPI_SUCCESS() && staged != null) {
+            staged.release();
+        }
+        Errors.check(rc, (persistent ? SEND_INIT_NAMES : ISEND_NAMES)[mode]);
+        return staged == null ? new Request(s.handle0(), persistent, buf, null)
+                : Request.staged(s.handle0(), persistent, staged, Request.STAGE_SEND);
+    }
+
+    /** {@code MPI_Irecv} or, if {@code persistent}, {@code MPI_Recv_init}; Java arrays are staged. */
+    static Request irecvCore(Comm self, MemorySegment buf, long count, Datatype type, int source, int tag, boolean persistent) {
+        long bytes = Buffers.span(buf, count, type);
+        Buffers.checkWritable(buf);
+        self.checkSource(source);
+        self.checkRecvTag(tag);
+        MemorySegment comm = self.handle();
+        boolean contiguous = Buffers.contiguous(type);
+        // datatypes with holes: copy the array in, so that the holes survive the copy back
+        Staged staged = buf.isNative() ? null : Staged.of(buf, bytes, !contiguous && !persistent);
+        MemorySegment b = staged == null ? buf : staged.segment();
+        MemorySegment t = Buffers.mpiType(count, type);
+        int c = Buffers.mpiCount(count);
+        Scratch s = Scratch.get();
+        int rc;
+        try {
+            rc = persistent ? mpi_h.MPI_Recv_init(b, c, t, source, tag, comm, s.handle0)
+                    : mpi_h.MPI_Irecv(b, c, t, source, tag, comm, s.handle0);
+        } finally {
+            Buffers.releaseType(t, type);
+        }
+        if (rc != mpi_h.MPI_SUCCESS() && staged != null) {
+            staged.release();
+        }
+        Errors.check(rc, persistent ? "MPI_Recv_init" : "MPI_Irecv");
+        return staged == null ? new Request(s.handle0(), persistent, buf, null)
+                : Request.staged(s.handle0(), persistent, staged,
+                        contiguous ? Request.STAGE_RECV_RECEIVED : Request.STAGE_RECV_ALL);
+    }
+}
