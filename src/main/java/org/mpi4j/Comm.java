@@ -2214,7 +2214,12 @@ public abstract class Comm extends NativeHandle {
         return true;
     }
 
-    /** A datatype handle for an argument MPI ignores at this process (it may still check it). */
+    /**
+     * A datatype handle for an argument MPI ignores at this process (it may still check it). A
+     * process that takes no part passes it with a count of 1, never 0: Open MPI returns from a
+     * zero-count (i)bcast or (i)reduce at once, and that process's next nonblocking collective
+     * then waits for ever (its schedule tags no longer match the others').
+     */
     private static MemorySegment ignoredType(Datatype type) {
         return type == null ? Datatype.BYTE.handle() : type.handle();
     }
@@ -2302,7 +2307,7 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         if (!isRoot && !contributes(root)) {
-            Errors.check(mpi_h.MPI_Bcast(MemorySegment.NULL, 0, ignoredType(type), root, handle()), "MPI_Bcast");
+            Errors.check(mpi_h.MPI_Bcast(MemorySegment.NULL, 1, ignoredType(type), root, handle()), "MPI_Bcast");
             return;
         }
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
@@ -2326,7 +2331,7 @@ public abstract class Comm extends NativeHandle {
         boolean isRoot = isRoot(root);
         if (!isRoot && !contributes(root)) {
             Scratch s = Scratch.get();
-            int rc = mpi_h.MPI_Ibcast(MemorySegment.NULL, 0, ignoredType(type), root, handle(), s.handle0);
+            int rc = mpi_h.MPI_Ibcast(MemorySegment.NULL, 1, ignoredType(type), root, handle(), s.handle0);
             return started(rc, "MPI_Ibcast", s, null, null, null, null);
         }
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
@@ -2357,7 +2362,7 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
         MemorySegment sa = sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
-        int rc = CollectiveDowncalls.gather(sa, sends ? (int) sendCount : 0, ignoredType(sendType), ra,
+        int rc = CollectiveDowncalls.gather(sa, (int) sendCount, ignoredType(sendType), ra,
                 (int) recvCount, isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
         if (isRoot) {
             recvDone(ra, recvBuf, rb);
@@ -2388,7 +2393,7 @@ public abstract class Comm extends NativeHandle {
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
         Scratch s = Scratch.get();
         int rc = mpi_h.MPI_Igather(inPlace ? IN_PLACE : sends ? arg(sendBuf, ss) : MemorySegment.NULL,
-                sends ? (int) sendCount : 0, sends ? sendType.handle() : typeHandle(sendType),
+                (int) sendCount, sends ? sendType.handle() : typeHandle(sendType),
                 isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, (int) recvCount, typeHandle(recvType), root,
                 handle(), s.handle0);
         return started(rc, "MPI_Igather", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
@@ -2416,7 +2421,7 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
         MemorySegment sa = inPlace ? IN_PLACE : sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)) : MemorySegment.NULL;
-        int rc = CollectiveDowncalls.gatherv(sa, sends ? (int) sendCount : 0, typeHandle(sendType), ra,
+        int rc = CollectiveDowncalls.gatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 isRoot ? NativeArgs.ints(0, recvCounts) : MemorySegment.NULL,
                 isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(recvType), root, handle());
         if (isRoot) {
@@ -2451,7 +2456,7 @@ public abstract class Comm extends NativeHandle {
         MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
         Scratch s = Scratch.get();
         int rc = mpi_h.MPI_Igatherv(inPlace ? IN_PLACE : sends ? arg(sendBuf, ss) : MemorySegment.NULL,
-                sends ? (int) sendCount : 0, typeHandle(sendType),
+                (int) sendCount, typeHandle(sendType),
                 isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, c, d, typeHandle(recvType), root, handle(),
                 s.handle0);
         return started(rc, "MPI_Igatherv", s, new Object[] {sendBuf, recvBuf, c, d, sendType, recvType}, ss, rs,
@@ -2475,7 +2480,7 @@ public abstract class Comm extends NativeHandle {
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = inPlace ? IN_PLACE : receives ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
         int rc = CollectiveDowncalls.scatter(sa, (int) sendCount, isRoot ? sendType.handle() : typeHandle(sendType),
-                ra, receives ? (int) recvCount : 0, receives ? recvType.handle() : ignoredType(recvType), root,
+                ra, (int) recvCount, receives ? recvType.handle() : ignoredType(recvType), root,
                 handle());
         if (receives) {
             recvDone(ra, recvBuf, rb);
@@ -2507,7 +2512,7 @@ public abstract class Comm extends NativeHandle {
         Scratch s = Scratch.get();
         int rc = mpi_h.MPI_Iscatter(isRoot ? arg(sendBuf, ss) : MemorySegment.NULL, (int) sendCount,
                 typeHandle(sendType), inPlace ? IN_PLACE : receives ? arg(recvBuf, rs) : MemorySegment.NULL,
-                receives ? (int) recvCount : 0, receives ? recvType.handle() : ignoredType(recvType), root, handle(),
+                (int) recvCount, receives ? recvType.handle() : ignoredType(recvType), root, handle(),
                 s.handle0);
         return started(rc, "MPI_Iscatter", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
     }
@@ -2535,7 +2540,7 @@ public abstract class Comm extends NativeHandle {
         MemorySegment ra = inPlace ? IN_PLACE : receives ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
         int rc = CollectiveDowncalls.scatterv(sa, isRoot ? NativeArgs.ints(0, sendCounts) : MemorySegment.NULL,
                 isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(sendType), ra,
-                receives ? (int) recvCount : 0, receives ? recvType.handle() : ignoredType(recvType), root, handle());
+                (int) recvCount, receives ? recvType.handle() : ignoredType(recvType), root, handle());
         if (receives) {
             recvDone(ra, recvBuf, rb);
         }
@@ -2569,7 +2574,7 @@ public abstract class Comm extends NativeHandle {
         MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
         Scratch s = Scratch.get();
         int rc = mpi_h.MPI_Iscatterv(isRoot ? arg(sendBuf, ss) : MemorySegment.NULL, c, d, typeHandle(sendType),
-                inPlace ? IN_PLACE : receives ? arg(recvBuf, rs) : MemorySegment.NULL, receives ? (int) recvCount : 0,
+                inPlace ? IN_PLACE : receives ? arg(recvBuf, rs) : MemorySegment.NULL, (int) recvCount,
                 receives ? recvType.handle() : ignoredType(recvType), root, handle(), s.handle0);
         return started(rc, "MPI_Iscatterv", s, new Object[] {sendBuf, recvBuf, c, d, sendType, recvType}, ss, rs,
                 null);
@@ -2812,7 +2817,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         boolean sends = !inPlace && contributes(root);
         if (!isRoot && !sends) {
-            Errors.check(mpi_h.MPI_Reduce(MemorySegment.NULL, MemorySegment.NULL, 0, ignoredType(type), op.handle(),
+            Errors.check(mpi_h.MPI_Reduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(),
                     root, handle()), "MPI_Reduce");
             return;
         }
@@ -2850,7 +2855,7 @@ public abstract class Comm extends NativeHandle {
         boolean sends = !inPlace && contributes(root);
         if (!isRoot && !sends) {
             Scratch s = Scratch.get();
-            int rc = mpi_h.MPI_Ireduce(MemorySegment.NULL, MemorySegment.NULL, 0, ignoredType(type), op.handle(), root,
+            int rc = mpi_h.MPI_Ireduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(), root,
                     handle(), s.handle0);
             return started(rc, "MPI_Ireduce", s, op, null, null, null);
         }
