@@ -158,7 +158,7 @@ public final class Intercomm extends Comm {
      * @return at the root ({@link MPI#ROOT}), the remote group's objects in rank order; null elsewhere
      */
     public <T> List<T> gatherObject(T obj, int root) {
-        return ObjectTransport.interGather(this, obj, checkRoot(root));
+        return ObjectTransport.gather(this, obj, root);
     }
 
     /**
@@ -168,7 +168,7 @@ public final class Intercomm extends Comm {
      * @return this process's object; null in the root's group
      */
     public <T> T scatterObject(List<? extends T> items, int root) {
-        return ObjectTransport.interScatter(this, items, checkRoot(root));
+        return ObjectTransport.scatter(this, items, root);
     }
 
     /** Every process sends {@code obj} to the other group and returns the remote group's objects in rank order. */

@@ -77,6 +77,24 @@ class IntercommCollectivesTest {
         return a == null ? null : MemorySegment.ofArray(a);
     }
 
+    /** Counts 1, 2, ..., n: process i's block has i + 1 elements. */
+    static int[] growingCounts(int n) {
+        int[] c = new int[n];
+        Arrays.setAll(c, i -> i + 1);
+        return c;
+    }
+
+    /** Displacements that put the blocks in reverse order, the last one first. */
+    static int[] backwards(int[] counts) {
+        int at = Arrays.stream(counts).sum();
+        int[] d = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            at -= counts[i];
+            d[i] = at;
+        }
+        return d;
+    }
+
     static void done(Request r) {
         if (r != null) {
             r.waitFor();
@@ -144,16 +162,9 @@ class IntercommCollectivesTest {
                 int[] displs = null;
                 int[] vrecv = null;
                 if (root == MPI.ROOT) {
-                    counts = new int[n];
-                    displs = new int[n];
-                    int total = n * (n + 1) / 2;
-                    int at = total;
-                    for (int i = 0; i < n; i++) {
-                        counts[i] = i + 1;
-                        at -= i + 1;
-                        displs[i] = at;
-                    }
-                    vrecv = new int[total];
+                    counts = growingCounts(n);
+                    displs = backwards(counts);
+                    vrecv = new int[n * (n + 1) / 2];
                 }
                 int[] vsend = null;
                 if (root >= 0) {
@@ -213,17 +224,12 @@ class IntercommCollectivesTest {
                 int[] displs = null;
                 int[] vsend = null;
                 if (root == MPI.ROOT) {
-                    counts = new int[n];
-                    displs = new int[n];
-                    int total = n * (n + 1) / 2;
-                    vsend = new int[total];
-                    int at = total;
+                    counts = growingCounts(n);
+                    displs = backwards(counts);
+                    vsend = new int[n * (n + 1) / 2];
                     for (int i = 0; i < n; i++) {
-                        counts[i] = i + 1;
-                        at -= i + 1;
-                        displs[i] = at;
                         for (int k = 0; k <= i; k++) {
-                            vsend[at + k] = 100 * i + k;
+                            vsend[displs[i] + k] = 100 * i + k;
                         }
                     }
                 }
