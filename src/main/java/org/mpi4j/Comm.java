@@ -12,7 +12,6 @@ import static org.mpi4j.CollectiveMessage.packedDispls;
 import static org.mpi4j.CollectiveMessage.recvArg;
 import static org.mpi4j.CollectiveMessage.recvDone;
 import static org.mpi4j.CollectiveMessage.recvSpan;
-import static org.mpi4j.CollectiveMessage.seg;
 import static org.mpi4j.CollectiveMessage.sendArg;
 import static org.mpi4j.CollectiveMessage.span;
 import static org.mpi4j.CollectiveMessage.stageNb;
@@ -326,7 +325,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -337,7 +336,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -348,7 +347,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -359,7 +358,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -370,7 +369,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -381,7 +380,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -392,7 +391,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -433,7 +432,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -444,7 +443,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -455,7 +454,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -466,7 +465,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -477,7 +476,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -488,7 +487,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -499,7 +498,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -537,7 +536,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -547,7 +546,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -557,7 +556,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -567,7 +566,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -577,7 +576,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -587,7 +586,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -597,7 +596,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -635,7 +634,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -645,7 +644,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -655,7 +654,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -665,7 +664,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -675,7 +674,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -685,7 +684,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -695,7 +694,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     // ---- point-to-point: blocking receive, sendrecv -------------------------------------------------
@@ -736,7 +735,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(byte[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, source, tag, status);
     }
 
     /**
@@ -746,7 +745,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(short[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, source, tag, status);
     }
 
     /**
@@ -756,7 +755,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(char[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, source, tag, status);
     }
 
     /**
@@ -766,7 +765,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(int[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, source, tag, status);
     }
 
     /**
@@ -776,7 +775,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(long[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, source, tag, status);
     }
 
     /**
@@ -786,7 +785,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(float[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, source, tag, status);
     }
 
     /**
@@ -796,7 +795,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(double[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, source, tag, status);
     }
 
     /**
@@ -3063,7 +3062,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code byte[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(byte[] sendBuf, byte[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code byte[]}s. */
@@ -3088,27 +3087,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code byte[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(byte[] sendBuf, byte[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code byte[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code byte[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(byte[] sendBuf, byte[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code byte[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(byte[] sendBuf, int[] sendCounts, int[] displs, byte[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT8_T, root);
     }
 
@@ -3142,7 +3141,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code int[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(int[] sendBuf, int[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code int[]}s. */
@@ -3167,27 +3166,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code int[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(int[] sendBuf, int[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code int[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code int[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(int[] sendBuf, int[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code int[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(int[] sendBuf, int[] sendCounts, int[] displs, int[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT32_T, root);
     }
 
@@ -3221,7 +3220,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code long[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(long[] sendBuf, long[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code long[]}s. */
@@ -3246,27 +3245,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code long[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(long[] sendBuf, long[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code long[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code long[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(long[] sendBuf, long[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code long[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(long[] sendBuf, int[] sendCounts, int[] displs, long[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT64_T, root);
     }
 
@@ -3300,7 +3299,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code float[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(float[] sendBuf, float[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code float[]}s. */
@@ -3325,27 +3324,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code float[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(float[] sendBuf, float[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code float[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code float[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(float[] sendBuf, float[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code float[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(float[] sendBuf, int[] sendCounts, int[] displs, float[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.FLOAT, root);
     }
 
@@ -3379,7 +3378,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code double[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(double[] sendBuf, double[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code double[]}s. */
@@ -3404,27 +3403,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code double[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(double[] sendBuf, double[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code double[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code double[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(double[] sendBuf, double[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code double[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(double[] sendBuf, int[] sendCounts, int[] displs, double[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.DOUBLE, root);
     }
 
@@ -3468,12 +3467,12 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code short[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(short[] sendBuf, short[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code char[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(char[] sendBuf, char[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code short[]}s. */
@@ -3518,53 +3517,53 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code short[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(short[] sendBuf, short[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gather} of whole {@code char[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(char[] sendBuf, char[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code short[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(short[] sendBuf, short[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code char[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(char[] sendBuf, char[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code short[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(short[] sendBuf, short[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code char[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(char[] sendBuf, char[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code short[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(short[] sendBuf, int[] sendCounts, int[] displs, short[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code char[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(char[] sendBuf, int[] sendCounts, int[] displs, char[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.UINT16_T, root);
     }
 

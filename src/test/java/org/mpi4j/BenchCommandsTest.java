@@ -153,6 +153,8 @@ class BenchCommandsTest {
             expected.addAll(latencyKeys(impl));
             expected.addAll(bandwidthKeys(impl));
             expected.addAll(collectiveKeys(impl));
+            expected.add(impl + ",io_write_all,4194304,MB/s");
+            expected.add(impl + ",io_read_all,4194304,MB/s");
         }
         List<String> objKeys = objectKeys(keys);
         List<String> bufferKeys = keys.stream().filter(k -> !k.contains(",obj_")).toList();
