@@ -197,6 +197,24 @@ public final class OpenMpiAbi {
         return typeSize == 8 && !sharedMemoryWindow && processes > 1;
     }
 
+    // ---- distributed graphs: the weights arguments' special values ----
+
+    /**
+     * {@code MPI_UNWEIGHTED}: the weights argument of an unweighted distributed graph. Open MPI
+     * spells it as the address {@code (int *) 2}, not a global.
+     */
+    public static MemorySegment unweighted() {
+        return mpi_h.MPI_UNWEIGHTED();
+    }
+
+    /**
+     * {@code MPI_WEIGHTS_EMPTY}: the weights argument of a weighted distributed graph from a process
+     * that has no edges on that side ({@code (int *) 3} in Open MPI).
+     */
+    public static MemorySegment weightsEmpty() {
+        return mpi_h.MPI_WEIGHTS_EMPTY();
+    }
+
     // ---- MPI_Status: Open MPI's layout {MPI_SOURCE, MPI_TAG, MPI_ERROR, _cancelled, _ucount} ----
 
     /** The size of an {@code MPI_Status} (a method: the bindings load only after {@link #load}). */
