@@ -7,12 +7,12 @@ import static org.mpi4j.CollectiveMessage.arg;
 import static org.mpi4j.CollectiveMessage.checkOp;
 import static org.mpi4j.CollectiveMessage.holes;
 import static org.mpi4j.CollectiveMessage.inferred;
+import static org.mpi4j.CollectiveMessage.leavesGaps;
+import static org.mpi4j.CollectiveMessage.noAlias;
 import static org.mpi4j.CollectiveMessage.opDone;
 import static org.mpi4j.CollectiveMessage.packedDispls;
 import static org.mpi4j.CollectiveMessage.recvArg;
 import static org.mpi4j.CollectiveMessage.recvDone;
-import static org.mpi4j.CollectiveMessage.leavesGaps;
-import static org.mpi4j.CollectiveMessage.noAlias;
 import static org.mpi4j.CollectiveMessage.recvSpan;
 import static org.mpi4j.CollectiveMessage.sendArg;
 import static org.mpi4j.CollectiveMessage.span;
@@ -2339,6 +2339,11 @@ public abstract class Comm extends NativeHandle {
         return root == rank();
     }
 
+    /** Whether rank {@code peer} of a point-to-point call is this process (never on an intercommunicator). */
+    final boolean isSelf(int peer) {
+        return peer == rank() && !isInter();
+    }
+
     /**
      * Whether this process has the non-root part of a rooted collective with {@code root} (checked):
      * it sends to the root (gather, reduce) or receives from it (bcast, scatter). Every process of an
@@ -2357,11 +2362,6 @@ public abstract class Comm extends NativeHandle {
      */
     private static MemorySegment ignoredType(Datatype type) {
         return type == null ? Datatype.BYTE.handle() : type.handle();
-    }
-
-    /** Whether rank {@code peer} of a point-to-point call is this process (never on an intercommunicator). */
-    final boolean isSelf(int peer) {
-        return peer == rank() && !isInter();
     }
 
     /** Bytes needed by blocks of {@code counts[i]} elements at {@code displs[i]} extents. */
