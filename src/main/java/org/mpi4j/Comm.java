@@ -2517,9 +2517,9 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
         MemorySegment sa = sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gather(sa, (int) sendCount, ignoredType(sendType), ra,
                 (int) recvCount, isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
-        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         if (isRoot) {
             recvDone(ra, recvBuf, rb);
         }
