@@ -60,14 +60,22 @@ import org.mpi4j.internal.Staged;
  * arrays into native memory held by the {@link Request}, and copy received data back on completion.
  *
  * <p>Every communicator mpi4j creates uses {@code MPI_ERRORS_RETURN}: MPI errors surface as
- * {@link MpiException} and the process goes on.
+ * {@link MpiException} and the process goes on (unless {@code -Dmpi4j.errors} says otherwise, see
+ * {@link MPI}; {@link #setErrhandler} changes it per communicator).
  */
 public abstract class Comm extends NativeHandle {
     private int rank = -1;
     private int size = -1;
+    // the name MPI call events carry, read once (MpiCallEvent), forgotten by setName
+    private String eventName;
 
     Comm(MemorySegment handle, boolean predefined, boolean isNull) {
         super(handle, predefined, isNull);
+    }
+
+    /** A communicator this process may but need not free ({@code owned == false}: no leak warning). */
+    Comm(MemorySegment handle, boolean predefined, boolean isNull, boolean owned) {
+        super(handle, predefined, isNull, owned);
     }
 
     @Override
@@ -82,13 +90,67 @@ public abstract class Comm extends NativeHandle {
 
     /** Gives a communicator created by MPI the error handler every mpi4j communicator has. */
     static MemorySegment adopt(MemorySegment handle) {
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle, OpenMpiAbi.predefined("MPI_ERRORS_RETURN")),
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle, Errors.defaultErrhandler()),
                 "MPI_Comm_set_errhandler");
         return handle;
     }
 
     static boolean isNullHandle(MemorySegment handle) {
         return handle.equals(MPI.COMM_NULL.rawHandle());
+    }
+
+    // ---- native interop -----------------------------------------------------------------------
+
+    @Override
+    final int c2f(MemorySegment h) {
+        return mpi_h.MPI_Comm_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Comm} made elsewhere (a native library, {@link #toHandle()} of another
+     * object): the predefined communicators come back as {@link MPI#COMM_WORLD},
+     * {@link MPI#COMM_SELF}, {@link MPI#COMM_NULL}; any other is borrowed ({@link #isBorrowed()}):
+     * {@code close()} leaves it alone, {@code free()} frees it. Its error handler is left as it is.
+     *
+     * @throws IllegalArgumentException if MPI knows no communicator at that address (checked with a
+     *                                  {@code MPI_Comm_c2f}/{@code MPI_Comm_f2c} round trip; the
+     *                                  handle must at least point to readable memory)
+     */
+    public static Comm fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "communicator", Comm::predefinedOf, mpi_h::MPI_Comm_c2f, mpi_h::MPI_Comm_f2c,
+                Comm::wrapForeign);
+    }
+
+    /**
+     * {@code MPI_Comm_f2c}: the communicator of a Fortran integer handle, as {@link #fromHandle}.
+     *
+     * @throws IllegalArgumentException if the integer names no communicator
+     */
+    public static Comm fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "communicator", mpi_h::MPI_Comm_f2c, Comm::fromHandle);
+    }
+
+    /** The predefined communicator {@code h} names, or null. */
+    static Comm predefinedOf(MemorySegment h) {
+        for (Comm c : new Comm[] {MPI.COMM_WORLD, MPI.COMM_SELF, MPI.COMM_NULL}) {
+            if (c.rawHandle().equals(h)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The class of object for a communicator handle: an intracommunicator, or (the hook for the
+     * intercommunicator class) refused until mpi4j has one.
+     */
+    static Comm wrapForeign(MemorySegment h) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_test_inter(h, s.int0), "MPI_Comm_test_inter");
+        if (s.int0() != 0) {
+            throw new UnsupportedOperationException("intercommunicator handles cannot be wrapped yet");
+        }
+        return new Intracomm(h, false, false);
     }
 
     // ---- management -------------------------------------------------------------------------
@@ -165,6 +227,17 @@ public abstract class Comm extends NativeHandle {
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(mpi_h.MPI_Comm_set_name(handle(), arena.allocateFrom(name)), "MPI_Comm_set_name");
         }
+        eventName = null;
+    }
+
+    /** The name {@link MpiCallEvent}s carry: asked of MPI once, not at every event. */
+    final String eventName() {
+        String n = eventName;
+        if (n == null) {
+            n = isFreed() ? "(freed)" : getName();
+            eventName = n;
+        }
+        return n;
     }
 
     /**
@@ -198,6 +271,26 @@ public abstract class Comm extends NativeHandle {
         return OptionalInt.of(s.handle0().reinterpret(4).get(ValueLayout.JAVA_INT, 0));
     }
 
+    /**
+     * {@code MPI_Comm_set_attr}: caches {@code value} on this communicator under {@code keyval};
+     * a value already there is deleted first (its deleter runs).
+     *
+     * @throws IllegalArgumentException if {@code keyval} is a key for another kind of object
+     */
+    public final <T> void setAttr(Keyval<T> keyval, T value) {
+        Errors.checkNotNull(keyval, "keyval").set(Keyval.Kind.COMM, handle(), value);
+    }
+
+    /** {@code MPI_Comm_get_attr}: the value cached under {@code keyval}, if any. */
+    public final <T> java.util.Optional<T> getAttr(Keyval<T> keyval) {
+        return Errors.checkNotNull(keyval, "keyval").get(Keyval.Kind.COMM, handle());
+    }
+
+    /** {@code MPI_Comm_delete_attr}: deletes the value cached under {@code keyval} (its deleter runs). */
+    public final void deleteAttr(Keyval<?> keyval) {
+        Errors.checkNotNull(keyval, "keyval").delete(Keyval.Kind.COMM, handle());
+    }
+
     /** The largest tag value (the {@link Attribute#TAG_UB} attribute). */
     final int tagUpperBound() {
         int ub = tagUb;
@@ -216,7 +309,12 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Barrier}: returns once every process of the communicator has called it. */
     public final void barrier() {
-        Errors.check(mpi_h.MPI_Barrier(handle()), "MPI_Barrier");
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
+        int rc = mpi_h.MPI_Barrier(handle());
+        Errors.check(rc, "MPI_Barrier");
+        if (ev != null) {
+            ev.done("MPI_Barrier", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
     }
 
     /**
@@ -227,6 +325,62 @@ public abstract class Comm extends NativeHandle {
     @Override
     public final void free() {
         super.free();
+    }
+
+    /**
+     * {@code MPI_Comm_disconnect}: waits until every pending message on this communicator has
+     * been delivered, then frees it, cutting the link to the processes of a spawn, accept or
+     * connect. Collective. Disconnecting twice is harmless.
+     *
+     * @throws IllegalStateException for {@code COMM_WORLD}, {@code COMM_SELF} and {@code COMM_NULL}
+     */
+    public final void disconnect() {
+        if (isNull() || isPredefined()) {
+            throw new IllegalStateException((isNull() ? "the null communicator" : "a predefined communicator")
+                    + " cannot be disconnected");
+        }
+        if (isFreed()) {
+            return;
+        }
+        Scratch s = Scratch.get();
+        s.handle0.set(ValueLayout.ADDRESS, 0, handle());
+        Errors.check(mpi_h.MPI_Comm_disconnect(s.handle0), "MPI_Comm_disconnect");
+        setHandle(null);
+        released();
+    }
+
+    // ---- error handlers ---------------------------------------------------------------------------
+
+    /**
+     * {@code MPI_Comm_set_errhandler}: what MPI does on an error in a call on this communicator.
+     *
+     * @throws IllegalArgumentException if {@code errhandler} was made for another kind of object
+     */
+    public final void setErrhandler(Errhandler errhandler) {
+        Errors.checkNotNull(errhandler, "error handler");
+        errhandler.checkFits(Errhandler.Kind.COMM, kind());
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle(), errhandler.handle()), "MPI_Comm_set_errhandler");
+    }
+
+    /**
+     * {@code MPI_Comm_get_errhandler}: the error handler of this communicator; a predefined or Java
+     * handler comes back as the same object (nothing to free), another as a new object to free.
+     */
+    public final Errhandler getErrhandler() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_get_errhandler(handle(), s.handle0), "MPI_Comm_get_errhandler");
+        return Errhandler.ofReturned(s.handle0);
+    }
+
+    /**
+     * {@code MPI_Comm_call_errhandler}: invokes this communicator's error handler with
+     * {@code errorCode}, as MPI does on an error (a library built on MPI reports its own errors
+     * this way, with codes from {@link MPI#addErrorCode}). With {@link Errhandler#ERRORS_RETURN}
+     * nothing happens; a Java handler runs before this returns, and what it throws is rethrown here.
+     */
+    public final void callErrhandler(int errorCode) {
+        Errors.check(mpi_h.MPI_Comm_call_errhandler(handle(), errorCode), "MPI_Comm_call_errhandler");
+        Errors.rethrowUpcallFailure();
     }
 
     // ---- argument checks --------------------------------------------------------------------
@@ -2260,18 +2414,27 @@ public abstract class Comm extends NativeHandle {
 
     /**
      * {@code MPI_Bcast}: the root's {@code count} elements of {@code type} in {@code buf} are copied
-     * into {@code buf} on every process.
+     * into {@code buf} on every process. Above 2^31-1 elements (native memory only) the elements
+     * travel as one element of a derived datatype.
      */
     public final void bcast(MemorySegment buf, long count, Datatype type, int root) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.bcast(this, buf, count, type, root);
+            return;
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
         MemorySegment a = recvArg(buf, bytes, isRoot || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.bcast(a, (int) count, type.handle(), root, handle());
         if (!isRoot) {
             recvDone(a, buf, bytes);
         }
         Errors.check(rc, "MPI_Bcast");
+        if (ev != null) {
+            ev.done("MPI_Bcast", this, root, MpiCallEvent.NO_TAG, bytes);
+        }
     }
 
     /** {@code MPI_Bcast} of a whole segment, its datatype inferred. */
@@ -2311,12 +2474,16 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
         MemorySegment sa = sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gather(sa, (int) sendCount, sendType.handle(), ra, (int) recvCount,
                 isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
         if (isRoot) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Gather");
+        if (ev != null) {
+            ev.done("MPI_Gather", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2367,6 +2534,7 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 isRoot ? NativeArgs.ints(0, recvCounts) : MemorySegment.NULL,
                 isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(recvType), root, handle());
@@ -2374,6 +2542,9 @@ public abstract class Comm extends NativeHandle {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Gatherv");
+        if (ev != null) {
+            ev.done("MPI_Gatherv", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2422,12 +2593,16 @@ public abstract class Comm extends NativeHandle {
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.scatter(sa, (int) sendCount, isRoot ? sendType.handle() : typeHandle(sendType),
                 ra, (int) recvCount, typeHandle(recvType), root, handle());
         if (!inPlace) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Scatter");
+        if (ev != null) {
+            ev.done("MPI_Scatter", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2477,6 +2652,7 @@ public abstract class Comm extends NativeHandle {
         long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.scatterv(sa, isRoot ? NativeArgs.ints(0, sendCounts) : MemorySegment.NULL,
                 isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(sendType), ra, (int) recvCount,
                 typeHandle(recvType), root, handle());
@@ -2484,6 +2660,9 @@ public abstract class Comm extends NativeHandle {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Scatterv");
+        if (ev != null) {
+            ev.done("MPI_Scatterv", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2528,10 +2707,14 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.allgather(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
                 recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Allgather");
+        if (ev != null) {
+            ev.done("MPI_Allgather", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allgather} of whole segments: all of {@code sendBuf} (same size everywhere), datatype inferred. */
@@ -2573,10 +2756,14 @@ public abstract class Comm extends NativeHandle {
         long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.allgatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 NativeArgs.ints(0, recvCounts), NativeArgs.ints(1, displs), recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Allgatherv");
+        if (ev != null) {
+            ev.done("MPI_Allgatherv", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allgatherv} of whole segments: all of {@code sendBuf}, placed at {@code displs} (null: packed). */
@@ -2616,10 +2803,14 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoall(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
                 recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoall");
+        if (ev != null) {
+            ev.done("MPI_Alltoall", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2671,11 +2862,15 @@ public abstract class Comm extends NativeHandle {
         long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoallv(sa, inPlace ? MemorySegment.NULL : NativeArgs.ints(0, sendCounts),
                 inPlace ? MemorySegment.NULL : NativeArgs.ints(1, sendDispls), typeHandle(sendType), ra,
                 NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDispls), recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoallv");
+        if (ev != null) {
+            ev.done("MPI_Alltoallv", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Alltoallv} of segments whose datatypes are inferred; null displacements: packed. */
@@ -2716,11 +2911,15 @@ public abstract class Comm extends NativeHandle {
         long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
         MemorySegment sa = sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoallw(sa, NativeArgs.ints(0, sendCounts), NativeArgs.ints(1, sendDisplsBytes),
                 NativeArgs.types(4, sendTypes), ra, NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDisplsBytes),
                 NativeArgs.types(5, recvTypes), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoallw");
+        if (ev != null) {
+            ev.done("MPI_Alltoallw", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Ialltoallw}: nonblocking {@link #alltoallw}. */
@@ -2745,10 +2944,15 @@ public abstract class Comm extends NativeHandle {
 
     /**
      * {@code MPI_Reduce}: combines the {@code count} elements of every process's {@code sendBuf}
-     * with {@code op} into the root's {@code recvBuf} (ignored, and may be null, elsewhere).
+     * with {@code op} into the root's {@code recvBuf} (ignored, and may be null, elsewhere). Above
+     * 2^31-1 elements (native memory only) it runs in chunks of 2^30.
      */
     public final void reduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
             int root) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.reduce(this, sendBuf, recvBuf, count, type, op, root);
+            return;
+        }
         checkRoot(root);
         checkOp(op);
         boolean isRoot = isRoot(root);
@@ -2757,6 +2961,7 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(type)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2769,6 +2974,9 @@ public abstract class Comm extends NativeHandle {
         }
         opDone(op);
         Errors.check(rc, "MPI_Reduce");
+        if (ev != null) {
+            ev.done("MPI_Reduce", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Reduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
@@ -2794,8 +3002,15 @@ public abstract class Comm extends NativeHandle {
         return started(rc, "MPI_Ireduce", s, new Object[] {sendBuf, recvBuf, type, op}, ss, rs, op);
     }
 
-    /** {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}. */
+    /**
+     * {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}.
+     * Above 2^31-1 elements (native memory only) it runs in chunks of 2^30.
+     */
     public final void allreduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.allreduce(this, sendBuf, recvBuf, count, type, op);
+            return;
+        }
         if (sendBuf != IN_PLACE && Buffers.isNative(sendBuf) && Buffers.isNative(recvBuf)) {
             allreduceNative(sendBuf, recvBuf, count, type, op);
             return;
@@ -2806,6 +3021,7 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, count, type);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2816,6 +3032,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
+        if (ev != null) {
+            ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2827,8 +3046,9 @@ public abstract class Comm extends NativeHandle {
      */
     void allreduceNative(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
         checkOp(op);
-        span(sendBuf, count, type);
-        recvSpan(recvBuf, count, type);
+        long sb = span(sendBuf, count, type);
+        long rb = recvSpan(recvBuf, count, type);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2838,6 +3058,9 @@ public abstract class Comm extends NativeHandle {
         }
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
+        if (ev != null) {
+            ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allreduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
@@ -2886,6 +3109,7 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2897,6 +3121,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter");
+        if (ev != null) {
+            ev.done("MPI_Reduce_scatter", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Ireduce_scatter}: nonblocking {@link #reduceScatter}. */
@@ -2935,6 +3162,7 @@ public abstract class Comm extends NativeHandle {
         long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2945,6 +3173,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter_block");
+        if (ev != null) {
+            ev.done("MPI_Reduce_scatter_block", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Reduce_scatter_block} of whole segments: the count comes from {@code recvBuf}. */
@@ -2992,9 +3223,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 1 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 1);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT8_T, op);
@@ -3071,9 +3306,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT32_T, op);
@@ -3150,9 +3389,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT64_T, op);
@@ -3229,9 +3472,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.FLOAT, op);
@@ -3308,9 +3555,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.DOUBLE, op);
@@ -3402,9 +3653,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT16_T, op);
@@ -3416,9 +3671,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.UINT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.UINT16_T, op);

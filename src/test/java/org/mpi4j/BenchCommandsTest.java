@@ -145,6 +145,13 @@ class BenchCommandsTest {
     }
 
     @Test
+    void futuresPrintsTheExecutorBenchesOfThePythonPeer() {
+        Mpiexec.Result r = ok(3, "futures", "--scale=0.01", "--csv");
+        assertEquals(List.of("mpi4j,futures_latency,8,us", "mpi4j,futures_throughput,8,tasks/s",
+                "mpi4j,futures_map_chunked,8,tasks/s"), keys(r.output(), CSV), r.output());
+    }
+
+    @Test
     void peersPrintsTheCsvOfPingpongC() {
         Mpiexec.Result r = ok(2, "peers", "--scale=0.01");
         List<String> keys = keys(r.output(), CSV);
@@ -153,6 +160,8 @@ class BenchCommandsTest {
             expected.addAll(latencyKeys(impl));
             expected.addAll(bandwidthKeys(impl));
             expected.addAll(collectiveKeys(impl));
+            expected.add(impl + ",io_write_all,4194304,MB/s");
+            expected.add(impl + ",io_read_all,4194304,MB/s");
         }
         List<String> objKeys = objectKeys(keys);
         List<String> bufferKeys = keys.stream().filter(k -> !k.contains(",obj_")).toList();

@@ -185,6 +185,18 @@ public final class OpenMpiAbi {
         }
     }
 
+    /**
+     * Whether {@code MPI_Compare_and_swap} on elements of {@code typeSize} bytes would crash this
+     * Open MPI: 4.1.4's osc/rdma component, which serves windows from {@code MPI_Win_create} and
+     * {@code MPI_Win_allocate} once a second process shares the node, emulates the atomic through
+     * the shared-memory transport, and its 64-bit path ({@code mca_btl_vader_emu_acswap}) segfaults
+     * on the first call (seen from C, at every thread level; 32-bit swaps work). Windows from
+     * {@code MPI_Win_allocate_shared} (osc/sm) and windows of one process are not affected.
+     */
+    public static boolean compareAndSwapCrashes(long typeSize, boolean sharedMemoryWindow, int processes) {
+        return typeSize == 8 && !sharedMemoryWindow && processes > 1;
+    }
+
     // ---- distributed graphs: the weights arguments' special values ----
 
     /**
@@ -248,5 +260,22 @@ public final class OpenMpiAbi {
     /** Sets the bytes a status reports (Open MPI's private {@code _ucount}). */
     public static void setStatusBytes(MemorySegment status, long bytes) {
         MPI_Status._ucount(status, bytes);
+    }
+
+    /**
+     * Open MPI 4.1 cannot finalize a process whose spawn failed in MPI (too few slots, an unknown
+     * host): {@code MPI_Finalize} waits for ever. Such a process ends without it.
+     */
+    public static final boolean FINALIZE_HANGS_AFTER_FAILED_SPAWN = true;
+
+    private static final java.util.regex.Pattern PORT_NAME = java.util.regex.Pattern.compile("\\d+\\.\\d+:\\d+");
+
+    /**
+     * Whether {@code port} has the form of an Open MPI 4.1 port name ({@code jobid.vpid:tag}, as
+     * {@code MPI_Open_port} makes them). Open MPI fails a connect to a malformed name at the root
+     * only and leaves the rest of the communicator waiting, so mpi4j refuses such names first.
+     */
+    public static boolean isPortName(String port) {
+        return PORT_NAME.matcher(port).matches();
     }
 }

@@ -20,8 +20,8 @@ import org.mpi4j.ThreadLevel;
  * </pre>
  *
  * <p>Subcommands: {@code helloworld}, {@code ringtest}, {@code pingpong}, {@code allreduce},
- * {@code bcast}, {@code objects}, {@code alloc}, {@code halo} and {@code peers} (see {@link #USAGE}). Timed
- * benches run a whole warm-up pass first (so that the JIT has compiled the hot paths), keep their
+ * {@code bcast}, {@code objects}, {@code alloc}, {@code halo}, {@code futures} and {@code peers} (see
+ * {@link #USAGE}). Timed benches run a whole warm-up pass first (so that the JIT has compiled the hot paths), keep their
  * results in memory and print them at the end, on rank 0.
  */
 public final class Bench {
@@ -40,6 +40,8 @@ public final class Bench {
               alloc                      heap bytes allocated per call on the hot paths (2+ ranks)
               halo                       the halo exchange of examples/Heat2D.java on a periodic 2-D
                                          grid: neighborAlltoall beside four sendrecv calls
+              futures                    executor latency and map throughput (chunk sizes 1 and 64),
+                                         as ../shared/bench/futures_mpi4py.py (exactly 3 ranks)
               peers [--buffers=B]        everything, as CSV impl,bench,size_bytes,value,unit for
                                          ../shared/bench/run_peers.sh (exactly 2 ranks)
             options:
@@ -164,6 +166,7 @@ public final class Bench {
             case "pingpong", "allreduce", "bcast", "objects", "peers" -> measure(world, a, out);
             case "alloc" -> alloc(world, a, out);
             case "halo" -> halo(world, a, out);
+            case "futures" -> FuturesBench.run(world, a, out);
             default -> {
                 if (world.rank() == 0) {
                     System.err.print("bench: unknown command " + a.command() + "\n" + USAGE);
