@@ -12,7 +12,6 @@ import static org.mpi4j.CollectiveMessage.packedDispls;
 import static org.mpi4j.CollectiveMessage.recvArg;
 import static org.mpi4j.CollectiveMessage.recvDone;
 import static org.mpi4j.CollectiveMessage.recvSpan;
-import static org.mpi4j.CollectiveMessage.seg;
 import static org.mpi4j.CollectiveMessage.sendArg;
 import static org.mpi4j.CollectiveMessage.span;
 import static org.mpi4j.CollectiveMessage.stageNb;
@@ -70,6 +69,11 @@ public abstract class Comm extends NativeHandle {
 
     Comm(MemorySegment handle, boolean predefined, boolean isNull) {
         super(handle, predefined, isNull);
+    }
+
+    /** A communicator this process may but need not free ({@code owned == false}: no leak warning). */
+    Comm(MemorySegment handle, boolean predefined, boolean isNull, boolean owned) {
+        super(handle, predefined, isNull, owned);
     }
 
     @Override
@@ -193,6 +197,13 @@ public abstract class Comm extends NativeHandle {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Comm_test_inter(handle(), s.int0), "MPI_Comm_test_inter");
         return s.int0() != 0;
+    }
+
+    /** {@code MPI_Topo_test}: the kind of topology this communicator carries, {@link Topology#UNDEFINED} for none. */
+    public final Topology topoTest() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Topo_test(handle(), s.int0), "MPI_Topo_test");
+        return Topology.of(s.int0());
     }
 
     /** {@code MPI_Comm_get_name}. */
@@ -332,6 +343,28 @@ public abstract class Comm extends NativeHandle {
         Errors.rethrowUpcallFailure();
     }
 
+    /**
+     * {@code MPI_Comm_disconnect}: waits until every pending message on this communicator has
+     * been delivered, then frees it, cutting the link to the processes of a spawn, accept or
+     * connect. Collective. Disconnecting twice is harmless.
+     *
+     * @throws IllegalStateException for {@code COMM_WORLD}, {@code COMM_SELF} and {@code COMM_NULL}
+     */
+    public final void disconnect() {
+        if (isNull() || isPredefined()) {
+            throw new IllegalStateException((isNull() ? "the null communicator" : "a predefined communicator")
+                    + " cannot be disconnected");
+        }
+        if (isFreed()) {
+            return;
+        }
+        Scratch s = Scratch.get();
+        s.handle0.set(ValueLayout.ADDRESS, 0, handle());
+        Errors.check(mpi_h.MPI_Comm_disconnect(s.handle0), "MPI_Comm_disconnect");
+        setHandle(null);
+        released();
+    }
+
     // ---- argument checks --------------------------------------------------------------------
 
     /** The number of processes a rank argument refers to (the remote group's, for intercommunicators). */
@@ -408,7 +441,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -419,7 +452,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -430,7 +463,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -441,7 +474,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -452,7 +485,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -463,7 +496,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -474,7 +507,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -515,7 +548,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -526,7 +559,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -537,7 +570,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -548,7 +581,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -559,7 +592,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -570,7 +603,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -581,7 +614,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -619,7 +652,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -629,7 +662,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -639,7 +672,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -649,7 +682,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -659,7 +692,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -669,7 +702,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -679,7 +712,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -717,7 +750,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -727,7 +760,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -737,7 +770,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -747,7 +780,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -757,7 +790,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -767,7 +800,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -777,7 +810,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     // ---- point-to-point: blocking receive, sendrecv -------------------------------------------------
@@ -818,7 +851,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(byte[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, source, tag, status);
     }
 
     /**
@@ -828,7 +861,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(short[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, source, tag, status);
     }
 
     /**
@@ -838,7 +871,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(char[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, source, tag, status);
     }
 
     /**
@@ -848,7 +881,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(int[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, source, tag, status);
     }
 
     /**
@@ -858,7 +891,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(long[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, source, tag, status);
     }
 
     /**
@@ -868,7 +901,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(float[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, source, tag, status);
     }
 
     /**
@@ -878,7 +911,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(double[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, source, tag, status);
     }
 
     /**
@@ -3103,7 +3136,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code byte[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(byte[] sendBuf, byte[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code byte[]}s. */
@@ -3128,27 +3161,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code byte[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(byte[] sendBuf, byte[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code byte[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code byte[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(byte[] sendBuf, byte[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code byte[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(byte[] sendBuf, int[] sendCounts, int[] displs, byte[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT8_T, root);
     }
 
@@ -3182,7 +3215,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code int[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(int[] sendBuf, int[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code int[]}s. */
@@ -3207,27 +3240,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code int[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(int[] sendBuf, int[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code int[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code int[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(int[] sendBuf, int[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code int[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(int[] sendBuf, int[] sendCounts, int[] displs, int[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT32_T, root);
     }
 
@@ -3261,7 +3294,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code long[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(long[] sendBuf, long[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code long[]}s. */
@@ -3286,27 +3319,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code long[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(long[] sendBuf, long[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code long[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code long[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(long[] sendBuf, long[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code long[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(long[] sendBuf, int[] sendCounts, int[] displs, long[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT64_T, root);
     }
 
@@ -3340,7 +3373,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code float[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(float[] sendBuf, float[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code float[]}s. */
@@ -3365,27 +3398,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code float[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(float[] sendBuf, float[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code float[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code float[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(float[] sendBuf, float[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code float[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(float[] sendBuf, int[] sendCounts, int[] displs, float[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.FLOAT, root);
     }
 
@@ -3419,7 +3452,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code double[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(double[] sendBuf, double[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code double[]}s. */
@@ -3444,27 +3477,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code double[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(double[] sendBuf, double[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code double[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code double[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(double[] sendBuf, double[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code double[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(double[] sendBuf, int[] sendCounts, int[] displs, double[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.DOUBLE, root);
     }
 
@@ -3508,12 +3541,12 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code short[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(short[] sendBuf, short[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code char[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(char[] sendBuf, char[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code short[]}s. */
@@ -3558,53 +3591,53 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code short[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(short[] sendBuf, short[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gather} of whole {@code char[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(char[] sendBuf, char[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code short[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(short[] sendBuf, short[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code char[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(char[] sendBuf, char[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code short[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(short[] sendBuf, short[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code char[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(char[] sendBuf, char[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code short[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(short[] sendBuf, int[] sendCounts, int[] displs, short[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code char[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(char[] sendBuf, int[] sendCounts, int[] displs, char[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.UINT16_T, root);
     }
 

@@ -635,16 +635,24 @@ public class Datatype extends NativeHandle {
             Datatype[] t = new Datatype[e.numDatatypes()];
             for (int k = 0; k < t.length; k++) {
                 MemorySegment h = types.getAtIndex(ValueLayout.ADDRESS, k);
-                Datatype named = Named.of(h);
-                if (named != null) {
-                    t[k] = named;
-                } else {
-                    t[k] = new Datatype(h, false, false);
-                    t[k].committed = true;
-                }
+                t[k] = returned(h);
             }
             return new Contents(i, a, java.util.List.of(t));
         }
+    }
+
+    /**
+     * A datatype handle MPI returned ({@code MPI_Type_get_contents}, {@code MPI_File_get_view}): the
+     * predefined constant, or a new committed datatype the caller owns.
+     */
+    static Datatype returned(MemorySegment h) {
+        Datatype named = Named.of(h);
+        if (named != null) {
+            return named;
+        }
+        Datatype t = new Datatype(h, false, false);
+        t.committed = true;
+        return t;
     }
 
     /** {@code MPI_Type_set_name}: names this datatype (for debuggers and error messages). */

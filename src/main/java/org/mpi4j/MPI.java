@@ -140,7 +140,9 @@ public final class MPI {
         }
         ready = false;
         finalized = true;
-        Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+        if (!DynamicProcesses.skipFinalize()) {
+            Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+        }
     }
 
     private static void finalizeAtExit() {
@@ -148,7 +150,9 @@ public final class MPI {
             if (initialized && !finalized && !queryFinalized()) {
                 ready = false;
                 finalized = true;
-                mpi_h.MPI_Finalize();
+                if (!DynamicProcesses.skipFinalize()) {
+                    mpi_h.MPI_Finalize();
+                }
             }
         }
     }
@@ -453,6 +457,58 @@ public final class MPI {
     /** {@code MPI_Aint_diff}: the displacement from {@code subtrahend} to {@code minuend}, in bytes. */
     public static long aintDiff(long minuend, long subtrahend) {
         return minuend - subtrahend;
+    }
+
+    // ---- dynamic processes ----------------------------------------------------------------------
+
+    /**
+     * {@code MPI_Comm_get_parent}: in a process started by {@link Intracomm#spawn}, the
+     * intercommunicator to the spawning processes (its remote group); otherwise the null
+     * communicator ({@link Intercomm#isNull()}), as after the parent link was disconnected.
+     */
+    public static Intercomm parent() {
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_get_parent(s.handle0), "MPI_Comm_get_parent");
+        return Intercomm.parentFromRef(s.handle0);
+    }
+
+    /** {@code MPI_Open_port}: a new port name for clients to {@link Intracomm#connect} to. */
+    public static String openPort() {
+        return DynamicProcesses.openPort(Info.NULL);
+    }
+
+    /** {@code MPI_Open_port} with hints ({@link Info#NULL} or null for none). */
+    public static String openPort(Info info) {
+        return DynamicProcesses.openPort(info);
+    }
+
+    /** {@code MPI_Close_port}: releases a port from {@link #openPort()}. */
+    public static void closePort(String port) {
+        DynamicProcesses.closePort(port);
+    }
+
+    /**
+     * {@code MPI_Publish_name}: makes {@code port} findable by {@link #lookupName} under
+     * {@code service}, for the processes of this job and, with Open MPI's {@code ompi-server},
+     * of other jobs.
+     */
+    public static void publishName(String service, String port) {
+        DynamicProcesses.publishName(service, port, Info.NULL, true);
+    }
+
+    /** {@code MPI_Unpublish_name}: withdraws a name {@link #publishName} published. */
+    public static void unpublishName(String service, String port) {
+        DynamicProcesses.publishName(service, port, Info.NULL, false);
+    }
+
+    /**
+     * {@code MPI_Lookup_name}: the port published under {@code service}.
+     *
+     * @throws MpiException of class {@link ErrorClass#ERR_NAME} if nothing is published under that name
+     */
+    public static String lookupName(String service) {
+        return DynamicProcesses.lookupName(service, Info.NULL);
     }
 
     /** The version of the MPI standard: {@code MPI_VERSION}.{@code MPI_SUBVERSION}. */
