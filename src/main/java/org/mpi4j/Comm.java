@@ -84,6 +84,22 @@ public abstract class Comm extends NativeHandle {
     @Override
     void release(MemorySegment handleRef) {
         Errors.check(mpi_h.MPI_Comm_free(handleRef), "MPI_Comm_free");
+        javaErrhandler(false);
+    }
+
+    /** Whether a Java error handler is set on this communicator (MPI may call Java from any call on it). */
+    private boolean javaErrhandler;
+
+    /** Records whether a Java error handler is set, keeping critical downcalls off while one is. */
+    private synchronized void javaErrhandler(boolean java) {
+        if (java != javaErrhandler) {
+            javaErrhandler = java;
+            if (java) {
+                Downcalls.upcallSourceAdded();
+            } else {
+                Downcalls.upcallSourceRemoved();
+            }
+        }
     }
 
     /** Gives a communicator created by MPI the error handler every mpi4j communicator has. */
@@ -319,7 +335,11 @@ public abstract class Comm extends NativeHandle {
     public final void setErrhandler(Errhandler errhandler) {
         Errors.checkNotNull(errhandler, "error handler");
         errhandler.checkFits(Errhandler.Kind.COMM, kind());
+        if (errhandler.isJava()) {
+            javaErrhandler(true); // before MPI may call it
+        }
         Errors.check(mpi_h.MPI_Comm_set_errhandler(handle(), errhandler.handle()), "MPI_Comm_set_errhandler");
+        javaErrhandler(errhandler.isJava());
     }
 
     /**
