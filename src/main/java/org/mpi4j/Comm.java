@@ -154,17 +154,11 @@ public abstract class Comm extends NativeHandle {
         return null;
     }
 
-    /**
-     * The class of object for a communicator handle: an intracommunicator, or (the hook for the
-     * intercommunicator class) refused until mpi4j has one.
-     */
+    /** The class of object for a communicator handle: an intracommunicator or an intercommunicator. */
     static Comm wrapForeign(MemorySegment h) {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Comm_test_inter(h, s.int0), "MPI_Comm_test_inter");
-        if (s.int0() != 0) {
-            throw new UnsupportedOperationException("intercommunicator handles cannot be wrapped yet");
-        }
-        return new Intracomm(h, false, false);
+        return s.int0() != 0 ? new Intercomm(h, false, false) : new Intracomm(h, false, false);
     }
 
     // ---- management -------------------------------------------------------------------------
