@@ -101,6 +101,7 @@ public final class MPI {
         wtimeOrigin = OpenMpiAbi.wtimeOriginNanos();
         initialized = true;
         ready = true;
+        ExitWatch.install();
         Runtime.getRuntime().addShutdownHook(new Thread(MPI::finalizeAtExit, "mpi4j-finalize"));
     }
 
@@ -146,6 +147,16 @@ public final class MPI {
     }
 
     private static void finalizeAtExit() {
+        int abortCode = ExitWatch.abortCode();
+        if (abortCode >= 0 && initialized && !finalized) {
+            // a rank leaving early: MPI_Finalize would wait for ever for the others, and they for it.
+            // Not under the class lock: another thread may hold it, blocked in MPI
+            System.err.println("mpi4j: process exits with status " + abortCode + " before MPI_Finalize;"
+                    + " aborting the MPI job");
+            System.err.flush();
+            mpi_h.MPI_Abort(COMM_WORLD.rawHandle(), abortCode);
+            return;
+        }
         synchronized (MPI.class) {
             if (initialized && !finalized && !queryFinalized()) {
                 ready = false;
@@ -267,7 +278,26 @@ public final class MPI {
     public static final int BSEND_OVERHEAD = mpi_h.MPI_BSEND_OVERHEAD();
 
     /** The buffer attached for buffered sends, kept reachable until it is detached. */
-    private static MemorySegment attachedBuffer;
+    private static volatile MemorySegment attachedBuffer;
+
+    /**
+     * Refuses a buffered send of {@code bytes} bytes that the attached buffer cannot hold (or with
+     * no buffer attached) before MPI sees it: Open MPI 4.1 fails such a send with
+     * {@code MPI_ERR_BUFFER} and may then hang the next communication. The check knows the size of
+     * the buffer, not what pending buffered messages still occupy.
+     */
+    static void checkBufferedSend(long bytes, String call) {
+        MemorySegment b = attachedBuffer;
+        if (b == null) {
+            throw new IllegalStateException(call + ": no buffer is attached for buffered sends; call"
+                    + " MPI.attachBuffer(bytes) first with room for every pending message plus MPI.BSEND_OVERHEAD each");
+        }
+        if (bytes > b.byteSize() - BSEND_OVERHEAD) {
+            throw new IllegalArgumentException(call + ": a message of " + bytes + " bytes needs " + (bytes
+                    + BSEND_OVERHEAD) + " bytes of attached buffer (with MPI.BSEND_OVERHEAD); the attached buffer"
+                    + " has " + b.byteSize());
+        }
+    }
 
     /**
      * {@code MPI_Alloc_mem}: {@code bytes} of memory from MPI (which may be faster for one-sided
@@ -321,6 +351,11 @@ public final class MPI {
      */
     public static synchronized void attachBuffer(MemorySegment buffer) {
         Errors.checkNotNull(buffer, "buffer");
+        Buffers.checkAccessible(buffer, "buffered-mode buffer");
+        if (buffer.isReadOnly()) {
+            throw new IllegalArgumentException("the buffered-mode buffer is read-only: MPI writes the buffered"
+                    + " messages into it");
+        }
         if (!buffer.isNative()) {
             throw new IllegalArgumentException("the buffered-mode buffer must be native memory: MPI keeps using"
                     + " it after the call returns, and the garbage collector may move a Java array");
@@ -366,6 +401,58 @@ public final class MPI {
         Errors.check(mpi_h.MPI_Buffer_detach(s.handle0, s.int0), "MPI_Buffer_detach");
         attachedBuffer = null;
         return buffer;
+    }
+
+    // ---- dynamic processes ----------------------------------------------------------------------
+
+    /**
+     * {@code MPI_Comm_get_parent}: in a process started by {@link Intracomm#spawn}, the
+     * intercommunicator to the spawning processes (its remote group); otherwise the null
+     * communicator ({@link Intercomm#isNull()}), as after the parent link was disconnected.
+     */
+    public static Intercomm parent() {
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_get_parent(s.handle0), "MPI_Comm_get_parent");
+        return Intercomm.parentFromRef(s.handle0);
+    }
+
+    /** {@code MPI_Open_port}: a new port name for clients to {@link Intracomm#connect} to. */
+    public static String openPort() {
+        return DynamicProcesses.openPort(Info.NULL);
+    }
+
+    /** {@code MPI_Open_port} with hints ({@link Info#NULL} or null for none). */
+    public static String openPort(Info info) {
+        return DynamicProcesses.openPort(info);
+    }
+
+    /** {@code MPI_Close_port}: releases a port from {@link #openPort()}. */
+    public static void closePort(String port) {
+        DynamicProcesses.closePort(port);
+    }
+
+    /**
+     * {@code MPI_Publish_name}: makes {@code port} findable by {@link #lookupName} under
+     * {@code service}, for the processes of this job and, with Open MPI's {@code ompi-server},
+     * of other jobs.
+     */
+    public static void publishName(String service, String port) {
+        DynamicProcesses.publishName(service, port, Info.NULL, true);
+    }
+
+    /** {@code MPI_Unpublish_name}: withdraws a name {@link #publishName} published. */
+    public static void unpublishName(String service, String port) {
+        DynamicProcesses.publishName(service, port, Info.NULL, false);
+    }
+
+    /**
+     * {@code MPI_Lookup_name}: the port published under {@code service}.
+     *
+     * @throws MpiException of class {@link ErrorClass#ERR_NAME} if nothing is published under that name
+     */
+    public static String lookupName(String service) {
+        return DynamicProcesses.lookupName(service, Info.NULL);
     }
 
     // ---- user error classes and codes ------------------------------------------------------------
@@ -457,58 +544,6 @@ public final class MPI {
     /** {@code MPI_Aint_diff}: the displacement from {@code subtrahend} to {@code minuend}, in bytes. */
     public static long aintDiff(long minuend, long subtrahend) {
         return minuend - subtrahend;
-    }
-
-    // ---- dynamic processes ----------------------------------------------------------------------
-
-    /**
-     * {@code MPI_Comm_get_parent}: in a process started by {@link Intracomm#spawn}, the
-     * intercommunicator to the spawning processes (its remote group); otherwise the null
-     * communicator ({@link Intercomm#isNull()}), as after the parent link was disconnected.
-     */
-    public static Intercomm parent() {
-        ensureInitialized();
-        Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Comm_get_parent(s.handle0), "MPI_Comm_get_parent");
-        return Intercomm.parentFromRef(s.handle0);
-    }
-
-    /** {@code MPI_Open_port}: a new port name for clients to {@link Intracomm#connect} to. */
-    public static String openPort() {
-        return DynamicProcesses.openPort(Info.NULL);
-    }
-
-    /** {@code MPI_Open_port} with hints ({@link Info#NULL} or null for none). */
-    public static String openPort(Info info) {
-        return DynamicProcesses.openPort(info);
-    }
-
-    /** {@code MPI_Close_port}: releases a port from {@link #openPort()}. */
-    public static void closePort(String port) {
-        DynamicProcesses.closePort(port);
-    }
-
-    /**
-     * {@code MPI_Publish_name}: makes {@code port} findable by {@link #lookupName} under
-     * {@code service}, for the processes of this job and, with Open MPI's {@code ompi-server},
-     * of other jobs.
-     */
-    public static void publishName(String service, String port) {
-        DynamicProcesses.publishName(service, port, Info.NULL, true);
-    }
-
-    /** {@code MPI_Unpublish_name}: withdraws a name {@link #publishName} published. */
-    public static void unpublishName(String service, String port) {
-        DynamicProcesses.publishName(service, port, Info.NULL, false);
-    }
-
-    /**
-     * {@code MPI_Lookup_name}: the port published under {@code service}.
-     *
-     * @throws MpiException of class {@link ErrorClass#ERR_NAME} if nothing is published under that name
-     */
-    public static String lookupName(String service) {
-        return DynamicProcesses.lookupName(service, Info.NULL);
     }
 
     /** The version of the MPI standard: {@code MPI_VERSION}.{@code MPI_SUBVERSION}. */

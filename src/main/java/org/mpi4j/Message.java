@@ -94,16 +94,7 @@ public final class Message {
      * never lets it truncate one where the size is known; the receive buffer is left unchanged.
      */
     static void discard(MemorySegment ref, long bytes, String function) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment tmp = arena.allocate(Math.max(1, bytes));
-            MemorySegment t = Buffers.mpiType(bytes, Datatype.BYTE);
-            try {
-                Errors.check(mpi_h.MPI_Mrecv(tmp, Buffers.mpiCount(bytes), t, ref, mpi_h.MPI_STATUS_IGNORE()),
-                        "MPI_Mrecv");
-            } finally {
-                Buffers.releaseType(t, Datatype.BYTE);
-            }
-        }
+        Drain.mrecv(ref, bytes); // in 64 KiB, whatever the size
         throw Errors.failure(mpi_h.MPI_ERR_TRUNCATE(), function);
     }
 
@@ -150,6 +141,7 @@ public final class Message {
     }
 
     private void mrecvCore(MemorySegment buf, long count, Datatype type, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = Buffers.span(buf, count, type);
         Buffers.checkWritable(buf);
         Scratch s = Scratch.get();
@@ -178,6 +170,9 @@ public final class Message {
         }
         consumed(ref);
         Errors.check(rc, "MPI_Mrecv");
+        if (ev != null) {
+            ev.done("MPI_Mrecv", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, bytes);
+        }
         if (status != null) {
             status.fill(s.status);
         }
