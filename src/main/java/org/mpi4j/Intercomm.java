@@ -1,12 +1,12 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 
 /**
  * An intercommunicator: two disjoint groups of processes, the local group (this process's) and

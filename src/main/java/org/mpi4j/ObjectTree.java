@@ -30,7 +30,7 @@ final class ObjectTree {
      * callback of another one's free. While MPI finalizes, it frees them itself.
      */
     private static final Keyval<Intracomm> PRIVATE = Keyval.forComm(null, dup -> {
-        if (MPI.isActive()) {
+        if (Environment.isActive()) {
             ORPHANS.add(dup);
         }
     });

@@ -571,7 +571,7 @@ public class Request extends NativeHandle {
     }
 
     private static int afterAny(Request[] requests, Arrays a, int rc, int index, Status status, String function) {
-        if (index >= 0 && index != MPI.UNDEFINED) {
+        if (index >= 0 && index != mpi_h.MPI_UNDEFINED()) {
             // MPI wrote the one status to the first slot
             MemorySegment.copy(a.statuses, 0, a.statuses, index * STATUS_SIZE, STATUS_SIZE);
             finish(requests, a, index, status);
@@ -645,7 +645,7 @@ public class Request extends NativeHandle {
 
     private static int afterSome(Request[] requests, Arrays a, int rc, int count, int[] indices, Status[] statuses,
             String function) {
-        if (count == MPI.UNDEFINED) {
+        if (count == mpi_h.MPI_UNDEFINED()) {
             Errors.check(rc, function);
             return count;
         }
@@ -682,9 +682,9 @@ public class Request extends NativeHandle {
      */
     public CompletableFuture<Status> toCompletableFuture() {
         handle();
-        if (MPI.queryThread() != ThreadLevel.MULTIPLE) {
+        if (Environment.queryThread() != mpi_h.MPI_THREAD_MULTIPLE()) {
             throw new IllegalStateException("toCompletableFuture needs MPI at ThreadLevel.MULTIPLE, not "
-                    + MPI.queryThread());
+                    + ThreadLevel.of(Environment.queryThread()));
         }
         CompletableFuture<Status> future = new CompletableFuture<>();
         Thread.ofVirtual().name("mpi4j-request").start(() -> {
