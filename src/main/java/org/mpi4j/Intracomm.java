@@ -114,14 +114,14 @@ public class Intracomm extends Comm {
         comm.setPending(true);
         Scratch s = Scratch.get();
         // copy callbacks may run in whatever call progresses the duplication: no critical calls meanwhile
-        boolean counted = Downcalls.userOpStarted(true);
+        Downcalls.upcallSourceAdded();
         int rc = mpi_h.MPI_Comm_idup(c, out, s.handle0);
         if (rc != mpi_h.MPI_SUCCESS()) {
-            Downcalls.userOpDone(counted);
+            Downcalls.upcallSourceRemoved();
         }
         Errors.check(rc, "MPI_Comm_idup");
         Request request = new Request(s.handle0(), false, out, () -> {
-            Downcalls.userOpDone(counted);
+            Downcalls.upcallSourceRemoved();
             comm.setHandle(adopt(out.get(ValueLayout.ADDRESS, 0)));
             comm.setPending(false);
         });
