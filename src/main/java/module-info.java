@@ -22,4 +22,6 @@ module org.mpi4j {
 
     exports org.mpi4j;
     exports org.mpi4j.junit;
+    exports org.mpi4j.util;
+    exports org.mpi4j.futures;
 }
