@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Locale;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 
@@ -99,6 +100,9 @@ public final class MPI {
         Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_WORLD.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
         Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_SELF.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
         wtimeOrigin = OpenMpiAbi.wtimeOriginNanos();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Query_thread(s.int0), "MPI_Query_thread");
+        Downcalls.setOneMpiThread(s.int0() <= mpi_h.MPI_THREAD_FUNNELED());
         initialized = true;
         ready = true;
         ExitWatch.install();
