@@ -7,12 +7,12 @@ import static org.mpi4j.CollectiveMessage.arg;
 import static org.mpi4j.CollectiveMessage.checkOp;
 import static org.mpi4j.CollectiveMessage.holes;
 import static org.mpi4j.CollectiveMessage.inferred;
+import static org.mpi4j.CollectiveMessage.leavesGaps;
+import static org.mpi4j.CollectiveMessage.noAlias;
 import static org.mpi4j.CollectiveMessage.opDone;
 import static org.mpi4j.CollectiveMessage.packedDispls;
 import static org.mpi4j.CollectiveMessage.recvArg;
 import static org.mpi4j.CollectiveMessage.recvDone;
-import static org.mpi4j.CollectiveMessage.leavesGaps;
-import static org.mpi4j.CollectiveMessage.noAlias;
 import static org.mpi4j.CollectiveMessage.recvSpan;
 import static org.mpi4j.CollectiveMessage.sendArg;
 import static org.mpi4j.CollectiveMessage.span;
@@ -68,6 +68,8 @@ import org.mpi4j.internal.Staged;
 public abstract class Comm extends NativeHandle {
     private int rank = -1;
     private int size = -1;
+    // the name MPI call events carry, read once (MpiCallEvent), forgotten by setName
+    private String eventName;
 
     Comm(MemorySegment handle, boolean predefined, boolean isNull) {
         super(handle, predefined, isNull);
@@ -227,6 +229,17 @@ public abstract class Comm extends NativeHandle {
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(mpi_h.MPI_Comm_set_name(handle(), arena.allocateFrom(name)), "MPI_Comm_set_name");
         }
+        eventName = null;
+    }
+
+    /** The name {@link MpiCallEvent}s carry: asked of MPI once, not at every event. */
+    final String eventName() {
+        String n = eventName;
+        if (n == null) {
+            n = isFreed() ? "(freed)" : getName();
+            eventName = n;
+        }
+        return n;
     }
 
     /**
@@ -298,7 +311,12 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Barrier}: returns once every process of the communicator has called it. */
     public final void barrier() {
-        Errors.check(Downcalls.barrier(handle()), "MPI_Barrier");
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
+        int rc = Downcalls.barrier(handle());
+        Errors.check(rc, "MPI_Barrier");
+        if (ev != null) {
+            ev.done("MPI_Barrier", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
     }
 
     /**
@@ -2326,6 +2344,26 @@ public abstract class Comm extends NativeHandle {
         return peer == rank() && !isInter();
     }
 
+    /**
+     * Whether this process has the non-root part of a rooted collective with {@code root} (checked):
+     * it sends to the root (gather, reduce) or receives from it (bcast, scatter). Every process of an
+     * intracommunicator has, the root too; on an intercommunicator only the group without the root
+     * has, so the root's and its group's buffers for that part may be null there.
+     */
+    boolean contributes(int root) {
+        return true;
+    }
+
+    /**
+     * A datatype handle for an argument MPI ignores at this process (it may still check it). A
+     * process that takes no part passes it with a count of 1, never 0: Open MPI returns from a
+     * zero-count (i)bcast or (i)reduce at once, and that process's next nonblocking collective
+     * then waits for ever (its schedule tags no longer match the others').
+     */
+    private static MemorySegment ignoredType(Datatype type) {
+        return type == null ? Datatype.BYTE.handle() : type.handle();
+    }
+
     /** Bytes needed by blocks of {@code counts[i]} elements at {@code displs[i]} extents. */
     long spanV(MemorySegment seg, int[] counts, int[] displs, Datatype type, boolean write) {
         Errors.checkNotNull(seg, "buffer");
@@ -2419,13 +2457,21 @@ public abstract class Comm extends NativeHandle {
         }
         checkRoot(root);
         boolean isRoot = isRoot(root);
+        if (!isRoot && !contributes(root)) {
+            Errors.check(mpi_h.MPI_Bcast(MemorySegment.NULL, 1, ignoredType(type), root, handle()), "MPI_Bcast");
+            return;
+        }
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
         MemorySegment a = recvArg(buf, bytes, isRoot || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.bcast(a, (int) count, type.handle(), root, handle());
         if (!isRoot) {
             recvDone(a, buf, bytes);
         }
         Errors.check(rc, "MPI_Bcast");
+        if (ev != null) {
+            ev.done("MPI_Bcast", this, root, MpiCallEvent.NO_TAG, bytes);
+        }
     }
 
     /** {@code MPI_Bcast} of a whole segment, its datatype inferred. */
@@ -2438,6 +2484,11 @@ public abstract class Comm extends NativeHandle {
     public final Request ibcast(MemorySegment buf, long count, Datatype type, int root) {
         checkRoot(root);
         boolean isRoot = isRoot(root);
+        if (!isRoot && !contributes(root)) {
+            Scratch s = Scratch.get();
+            int rc = mpi_h.MPI_Ibcast(MemorySegment.NULL, 1, ignoredType(type), root, handle(), s.handle0);
+            return started(rc, "MPI_Ibcast", s, null, null, null, null);
+        }
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
         Staged st = stageNb(buf, bytes, isRoot || holes(type));
         Scratch s = Scratch.get();
@@ -2460,17 +2511,22 @@ public abstract class Comm extends NativeHandle {
     public final void gather(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
             long recvCount, Datatype recvType, int root) {
         checkRoot(root);
-        long sb = span(sendBuf, sendCount, sendType);
+        boolean sends = contributes(root);
+        long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
         boolean isRoot = isRoot(root);
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
-        MemorySegment sa = sendArg(sendBuf, sb);
+        MemorySegment sa = sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
-        int rc = CollectiveDowncalls.gather(sa, (int) sendCount, sendType.handle(), ra, (int) recvCount,
-                isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
+        int rc = CollectiveDowncalls.gather(sa, (int) sendCount, ignoredType(sendType), ra,
+                (int) recvCount, isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         if (isRoot) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Gather");
+        if (ev != null) {
+            ev.done("MPI_Gather", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2489,13 +2545,15 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
+        boolean sends = !inPlace && contributes(root);
+        long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
         noAlias(sendBuf, sb, recvBuf, rb);
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
+        Staged ss = sends ? stageNb(sendBuf, sb, true) : null;
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
         Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Igather(inPlace ? IN_PLACE : arg(sendBuf, ss), (int) sendCount, typeHandle(sendType),
+        int rc = mpi_h.MPI_Igather(inPlace ? IN_PLACE : sends ? arg(sendBuf, ss) : MemorySegment.NULL,
+                (int) sendCount, sends ? sendType.handle() : typeHandle(sendType),
                 isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, (int) recvCount, typeHandle(recvType), root,
                 handle(), s.handle0);
         return started(rc, "MPI_Igather", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
@@ -2517,12 +2575,14 @@ public abstract class Comm extends NativeHandle {
             int[] recvCounts, int[] displs, Datatype recvType, int root) {
         checkRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
+        boolean sends = !inPlace && contributes(root);
+        long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
         boolean isRoot = isRoot(root);
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
+        MemorySegment sa = inPlace ? IN_PLACE : sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)
                 || leavesGaps(recvCounts, displs)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 isRoot ? NativeArgs.ints(0, recvCounts) : MemorySegment.NULL,
                 isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(recvType), root, handle());
@@ -2530,6 +2590,9 @@ public abstract class Comm extends NativeHandle {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Gatherv");
+        if (ev != null) {
+            ev.done("MPI_Gatherv", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2548,16 +2611,18 @@ public abstract class Comm extends NativeHandle {
             int[] recvCounts, int[] displs, Datatype recvType, int root) {
         checkRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
+        boolean sends = !inPlace && contributes(root);
+        long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
         boolean isRoot = isRoot(root);
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
+        Staged ss = sends ? stageNb(sendBuf, sb, true) : null;
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs))
                 : null;
         MemorySegment c = isRoot ? NativeArgs.ownInts(recvCounts) : MemorySegment.NULL;
         MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
         Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Igatherv(inPlace ? IN_PLACE : arg(sendBuf, ss), (int) sendCount, typeHandle(sendType),
+        int rc = mpi_h.MPI_Igatherv(inPlace ? IN_PLACE : sends ? arg(sendBuf, ss) : MemorySegment.NULL,
+                (int) sendCount, typeHandle(sendType),
                 isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, c, d, typeHandle(recvType), root, handle(),
                 s.handle0);
         return started(rc, "MPI_Igatherv", s, new Object[] {sendBuf, recvBuf, c, d, sendType, recvType}, ss, rs,
@@ -2575,17 +2640,23 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
+        boolean receives = !inPlace && contributes(root);
         long sb = isRoot ? span(sendBuf, sendCount * peerSize(), sendType) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        long rb = receives ? recvSpan(recvBuf, recvCount, recvType) : 0;
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
-        MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
+        MemorySegment ra = inPlace ? IN_PLACE : receives ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.scatter(sa, (int) sendCount, isRoot ? sendType.handle() : typeHandle(sendType),
-                ra, (int) recvCount, typeHandle(recvType), root, handle());
-        if (!inPlace) {
+                ra, (int) recvCount, receives ? recvType.handle() : ignoredType(recvType), root,
+                handle());
+        if (receives) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Scatter");
+        if (ev != null) {
+            ev.done("MPI_Scatter", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2604,15 +2675,17 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
+        boolean receives = !inPlace && contributes(root);
         long sb = isRoot ? span(sendBuf, sendCount * peerSize(), sendType) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        long rb = receives ? recvSpan(recvBuf, recvCount, recvType) : 0;
         noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
-        Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
+        Staged rs = receives ? stageNb(recvBuf, rb, holes(recvType)) : null;
         Scratch s = Scratch.get();
         int rc = mpi_h.MPI_Iscatter(isRoot ? arg(sendBuf, ss) : MemorySegment.NULL, (int) sendCount,
-                typeHandle(sendType), inPlace ? IN_PLACE : arg(recvBuf, rs), (int) recvCount, typeHandle(recvType),
-                root, handle(), s.handle0);
+                typeHandle(sendType), inPlace ? IN_PLACE : receives ? arg(recvBuf, rs) : MemorySegment.NULL,
+                (int) recvCount, receives ? recvType.handle() : ignoredType(recvType), root, handle(),
+                s.handle0);
         return started(rc, "MPI_Iscatter", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
     }
 
@@ -2632,18 +2705,23 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
+        boolean receives = !inPlace && contributes(root);
         long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        long rb = receives ? recvSpan(recvBuf, recvCount, recvType) : 0;
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
-        MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
+        MemorySegment ra = inPlace ? IN_PLACE : receives ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.scatterv(sa, isRoot ? NativeArgs.ints(0, sendCounts) : MemorySegment.NULL,
-                isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(sendType), ra, (int) recvCount,
-                typeHandle(recvType), root, handle());
-        if (!inPlace) {
+                isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(sendType), ra,
+                (int) recvCount, receives ? recvType.handle() : ignoredType(recvType), root, handle());
+        if (receives) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Scatterv");
+        if (ev != null) {
+            ev.done("MPI_Scatterv", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2664,17 +2742,18 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
+        boolean receives = !inPlace && contributes(root);
         long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        long rb = receives ? recvSpan(recvBuf, recvCount, recvType) : 0;
         noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
-        Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
+        Staged rs = receives ? stageNb(recvBuf, rb, holes(recvType)) : null;
         MemorySegment c = isRoot ? NativeArgs.ownInts(sendCounts) : MemorySegment.NULL;
         MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
         Scratch s = Scratch.get();
         int rc = mpi_h.MPI_Iscatterv(isRoot ? arg(sendBuf, ss) : MemorySegment.NULL, c, d, typeHandle(sendType),
-                inPlace ? IN_PLACE : arg(recvBuf, rs), (int) recvCount, typeHandle(recvType), root, handle(),
-                s.handle0);
+                inPlace ? IN_PLACE : receives ? arg(recvBuf, rs) : MemorySegment.NULL, (int) recvCount,
+                receives ? recvType.handle() : ignoredType(recvType), root, handle(), s.handle0);
         return started(rc, "MPI_Iscatterv", s, new Object[] {sendBuf, recvBuf, c, d, sendType, recvType}, ss, rs,
                 null);
     }
@@ -2690,10 +2769,14 @@ public abstract class Comm extends NativeHandle {
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.allgather(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
                 recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Allgather");
+        if (ev != null) {
+            ev.done("MPI_Allgather", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allgather} of whole segments: all of {@code sendBuf} (same size everywhere), datatype inferred. */
@@ -2737,10 +2820,14 @@ public abstract class Comm extends NativeHandle {
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.allgatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 NativeArgs.ints(0, recvCounts), NativeArgs.ints(1, displs), recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Allgatherv");
+        if (ev != null) {
+            ev.done("MPI_Allgatherv", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allgatherv} of whole segments: all of {@code sendBuf}, placed at {@code displs} (null: packed). */
@@ -2782,10 +2869,14 @@ public abstract class Comm extends NativeHandle {
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoall(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
                 recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoall");
+        if (ev != null) {
+            ev.done("MPI_Alltoall", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2839,11 +2930,15 @@ public abstract class Comm extends NativeHandle {
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoallv(sa, inPlace ? MemorySegment.NULL : NativeArgs.ints(0, sendCounts),
                 inPlace ? MemorySegment.NULL : NativeArgs.ints(1, sendDispls), typeHandle(sendType), ra,
                 NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDispls), recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoallv");
+        if (ev != null) {
+            ev.done("MPI_Alltoallv", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Alltoallv} of segments whose datatypes are inferred; null displacements: packed. */
@@ -2886,11 +2981,15 @@ public abstract class Comm extends NativeHandle {
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoallw(sa, NativeArgs.ints(0, sendCounts), NativeArgs.ints(1, sendDisplsBytes),
                 NativeArgs.types(4, sendTypes), ra, NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDisplsBytes),
                 NativeArgs.types(5, recvTypes), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoallw");
+        if (ev != null) {
+            ev.done("MPI_Alltoallw", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Ialltoallw}: nonblocking {@link #alltoallw}. */
@@ -2929,11 +3028,18 @@ public abstract class Comm extends NativeHandle {
         checkOp(op);
         boolean isRoot = isRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, count, type);
+        boolean sends = !inPlace && contributes(root);
+        if (!isRoot && !sends) {
+            Errors.check(mpi_h.MPI_Reduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(),
+                    root, handle()), "MPI_Reduce");
+            return;
+        }
+        long sb = sends ? span(sendBuf, count, type) : 0;
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
         noAlias(sendBuf, sb, recvBuf, rb);
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
+        MemorySegment sa = inPlace ? IN_PLACE : sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(type)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2946,6 +3052,9 @@ public abstract class Comm extends NativeHandle {
         }
         opDone(op);
         Errors.check(rc, "MPI_Reduce");
+        if (ev != null) {
+            ev.done("MPI_Reduce", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Reduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
@@ -2961,14 +3070,22 @@ public abstract class Comm extends NativeHandle {
         checkOp(op);
         boolean isRoot = isRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, count, type);
+        boolean sends = !inPlace && contributes(root);
+        if (!isRoot && !sends) {
+            Scratch s = Scratch.get();
+            int rc = mpi_h.MPI_Ireduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(), root,
+                    handle(), s.handle0);
+            return started(rc, "MPI_Ireduce", s, op, null, null, null);
+        }
+        long sb = sends ? span(sendBuf, count, type) : 0;
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
         noAlias(sendBuf, sb, recvBuf, rb);
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
+        Staged ss = sends ? stageNb(sendBuf, sb, true) : null;
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(type)) : null;
         Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ireduce(inPlace ? IN_PLACE : arg(sendBuf, ss), isRoot ? arg(recvBuf, rs)
-                : MemorySegment.NULL, (int) count, type.handle(), op.handle(), root, handle(), s.handle0);
+        int rc = mpi_h.MPI_Ireduce(inPlace ? IN_PLACE : sends ? arg(sendBuf, ss) : MemorySegment.NULL,
+                isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, (int) count, type.handle(), op.handle(), root, handle(),
+                s.handle0);
         return started(rc, "MPI_Ireduce", s, new Object[] {sendBuf, recvBuf, type, op}, ss, rs, op);
     }
 
@@ -2992,6 +3109,7 @@ public abstract class Comm extends NativeHandle {
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -3002,6 +3120,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
+        if (ev != null) {
+            ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -3020,6 +3141,7 @@ public abstract class Comm extends NativeHandle {
         if (s0 < r0 + rb && r0 < s0 + sb) {
             noAlias(sendBuf, sb, recvBuf, rb); // throws, with the message
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -3029,6 +3151,9 @@ public abstract class Comm extends NativeHandle {
         }
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
+        if (ev != null) {
+            ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allreduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
@@ -3066,8 +3191,9 @@ public abstract class Comm extends NativeHandle {
             Op op) {
         checkOp(op);
         Errors.checkNotNull(recvCounts, "counts");
-        if (recvCounts.length != peerSize()) {
-            throw new IllegalArgumentException("counts need " + peerSize() + " entries, not " + recvCounts.length);
+        // one count per process of the local group, on an intercommunicator too (MPI 4.1, 6.11.1)
+        if (recvCounts.length != size()) {
+            throw new IllegalArgumentException("counts need " + size() + " entries, not " + recvCounts.length);
         }
         for (int c : recvCounts) {
             Errors.checkCount(c);
@@ -3079,6 +3205,7 @@ public abstract class Comm extends NativeHandle {
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -3090,6 +3217,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter");
+        if (ev != null) {
+            ev.done("MPI_Reduce_scatter", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Ireduce_scatter}: nonblocking {@link #reduceScatter}. */
@@ -3097,8 +3227,9 @@ public abstract class Comm extends NativeHandle {
             Datatype type, Op op) {
         checkOp(op);
         Errors.checkNotNull(recvCounts, "counts");
-        if (recvCounts.length != peerSize()) {
-            throw new IllegalArgumentException("counts need " + peerSize() + " entries, not " + recvCounts.length);
+        // one count per process of the local group, on an intercommunicator too (MPI 4.1, 6.11.1)
+        if (recvCounts.length != size()) {
+            throw new IllegalArgumentException("counts need " + size() + " entries, not " + recvCounts.length);
         }
         for (int c : recvCounts) {
             Errors.checkCount(c);
@@ -3118,18 +3249,21 @@ public abstract class Comm extends NativeHandle {
     }
 
     /**
-     * {@code MPI_Reduce_scatter_block}: combines {@code sendBuf} ({@code peerSize() * recvCount}
-     * elements) over all processes; process {@code i} receives block {@code i} of the result.
+     * {@code MPI_Reduce_scatter_block}: combines {@code sendBuf} ({@code size() * recvCount}
+     * elements) over all processes; process {@code i} receives block {@code i} of the result. On an
+     * intercommunicator each group combines the other group's vectors (of the same length in both
+     * groups) and scatters them among its own processes.
      */
     public final void reduceScatterBlock(MemorySegment sendBuf, MemorySegment recvBuf, long recvCount, Datatype type,
             Op op) {
         checkOp(op);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, recvCount * peerSize(), type);
-        long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
+        long sb = inPlace ? 0 : span(sendBuf, recvCount * size(), type);
+        long rb = recvSpan(recvBuf, inPlace ? recvCount * size() : recvCount, type);
         noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -3140,6 +3274,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter_block");
+        if (ev != null) {
+            ev.done("MPI_Reduce_scatter_block", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Reduce_scatter_block} of whole segments: the count comes from {@code recvBuf}. */
@@ -3153,8 +3290,8 @@ public abstract class Comm extends NativeHandle {
             Datatype type, Op op) {
         checkOp(op);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, recvCount * peerSize(), type);
-        long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
+        long sb = inPlace ? 0 : span(sendBuf, recvCount * size(), type);
+        long rb = recvSpan(recvBuf, inPlace ? recvCount * size() : recvCount, type);
         noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
@@ -3188,9 +3325,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 1 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 1);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT8_T, op);
@@ -3267,9 +3408,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT32_T, op);
@@ -3346,9 +3491,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT64_T, op);
@@ -3425,9 +3574,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.FLOAT, op);
@@ -3504,9 +3657,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.DOUBLE, op);
@@ -3598,9 +3755,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT16_T, op);
@@ -3612,9 +3773,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.UINT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.UINT16_T, op);

@@ -3,9 +3,7 @@ package org.mpi4j;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Locale;
 import org.mpi4j.ffi.mpi_h;
-import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 
@@ -52,21 +50,12 @@ public final class MPI {
     /** The null communicator, returned where MPI returns {@code MPI_COMM_NULL}. */
     public static final Intracomm COMM_NULL = Intracomm.nullComm();
 
-    private static volatile boolean initialized;
-    private static volatile boolean finalized;
-    /** True exactly between initialisation and finalisation: the one flag the hot path reads. */
-    private static volatile boolean ready;
-    /** {@link OpenMpiAbi#wtimeOriginNanos()} once MPI is initialised. */
-    private static volatile long wtimeOrigin = OpenMpiAbi.NO_WTIME_ORIGIN;
-
     private MPI() {
     }
 
     /** {@code MPI_Init}: initialises MPI at the library's default thread level. */
-    public static synchronized void init() {
-        checkNotYetInitialized();
-        Errors.check(mpi_h.MPI_Init(MemorySegment.NULL, MemorySegment.NULL), "MPI_Init");
-        afterInit();
+    public static void init() {
+        Environment.init();
     }
 
     /**
@@ -74,141 +63,39 @@ public final class MPI {
      *
      * @return the level the library provides, which may be lower than asked
      */
-    public static synchronized ThreadLevel initThread(ThreadLevel required) {
+    public static ThreadLevel initThread(ThreadLevel required) {
         Errors.checkNotNull(required, "required thread level");
-        checkNotYetInitialized();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment provided = arena.allocate(ValueLayout.JAVA_INT);
-            Errors.check(mpi_h.MPI_Init_thread(MemorySegment.NULL, MemorySegment.NULL, required.value(),
-                    provided), "MPI_Init_thread");
-            afterInit();
-            return ThreadLevel.of(provided.get(ValueLayout.JAVA_INT, 0));
-        }
-    }
-
-    private static void checkNotYetInitialized() {
-        if (finalized || queryFinalized()) {
-            throw new IllegalStateException("MPI has been finalized and cannot be initialized again");
-        }
-        if (initialized || queryInitialized()) {
-            throw new IllegalStateException("MPI is already initialized");
-        }
-    }
-
-    private static void afterInit() {
-        MemorySegment errorsReturn = Errors.defaultErrhandler();
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_WORLD.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_SELF.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
-        wtimeOrigin = OpenMpiAbi.wtimeOriginNanos();
-        Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Query_thread(s.int0), "MPI_Query_thread");
-        Downcalls.setOneMpiThread(s.int0() <= mpi_h.MPI_THREAD_FUNNELED());
-        initialized = true;
-        ready = true;
-        ExitWatch.install();
-        Runtime.getRuntime().addShutdownHook(new Thread(MPI::finalizeAtExit, "mpi4j-finalize"));
+        return ThreadLevel.of(Environment.initThread(required.value()));
     }
 
     /** Initialises MPI if nothing has yet; the gate every native call passes. */
     static void ensureInitialized() {
-        if (!ready) {
-            lazyInit();
-        }
-    }
-
-    private static synchronized void lazyInit() {
-        if (finalized || queryFinalized()) {
-            throw new IllegalStateException("MPI has been finalized");
-        }
-        if (initialized) {
-            return;
-        }
-        if (queryInitialized()) {
-            // initialised by someone else in this process (another binding): adopt it
-            afterInit();
-            return;
-        }
-        String level = System.getProperty("mpi4j.threadLevel", "multiple");
-        initThread(ThreadLevel.valueOf(level.trim().toUpperCase(Locale.ROOT)));
+        Environment.ensureInitialized();
     }
 
     /**
      * {@code MPI_Finalize}. Every rank must call it (or let the JVM's shutdown do it) after its last
      * MPI call; MPI cannot be used again afterwards.
      */
-    public static synchronized void finalizeMpi() {
-        if (finalized) {
-            throw new IllegalStateException("MPI is already finalized");
-        }
-        if (!initialized) {
-            throw new IllegalStateException("MPI is not initialized");
-        }
-        ready = false;
-        finalized = true;
-        if (!DynamicProcesses.skipFinalize()) {
-            Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
-        }
-    }
-
-    private static void finalizeAtExit() {
-        int abortCode = ExitWatch.abortCode();
-        if (abortCode >= 0 && initialized && !finalized) {
-            // a rank leaving early: MPI_Finalize would wait for ever for the others, and they for it.
-            // Not under the class lock: another thread may hold it, blocked in MPI
-            System.err.println("mpi4j: process exits with status " + abortCode + " before MPI_Finalize;"
-                    + " aborting the MPI job");
-            System.err.flush();
-            mpi_h.MPI_Abort(COMM_WORLD.rawHandle(), abortCode);
-            return;
-        }
-        synchronized (MPI.class) {
-            if (initialized && !finalized && !queryFinalized()) {
-                ready = false;
-                finalized = true;
-                if (!DynamicProcesses.skipFinalize()) {
-                    mpi_h.MPI_Finalize();
-                }
-            }
-        }
-    }
-
-    /** Whether MPI is initialised and not finalising: callbacks that free MPI objects ask it. */
-    static boolean isActive() {
-        return ready;
+    public static void finalizeMpi() {
+        Environment.finalizeMpi();
     }
 
     /** {@code MPI_Initialized}: whether MPI has been initialised (by any means). */
     public static boolean isInitialized() {
-        return initialized || queryInitialized();
+        return Environment.isInitialized();
     }
 
     /** {@code MPI_Finalized}: whether MPI has been finalised. */
     public static boolean isFinalized() {
-        return finalized || queryFinalized();
+        return Environment.isFinalized();
     }
 
-    private static boolean queryInitialized() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment flag = arena.allocate(ValueLayout.JAVA_INT);
-            Errors.check(mpi_h.MPI_Initialized(flag), "MPI_Initialized");
-            return flag.get(ValueLayout.JAVA_INT, 0) != 0;
-        }
-    }
 
-    private static boolean queryFinalized() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment flag = arena.allocate(ValueLayout.JAVA_INT);
-            Errors.check(mpi_h.MPI_Finalized(flag), "MPI_Finalized");
-            return flag.get(ValueLayout.JAVA_INT, 0) != 0;
-        }
-    }
 
     /** {@code MPI_Query_thread}: the thread level MPI provides. */
     public static ThreadLevel queryThread() {
-        ensureInitialized();
-        Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Query_thread(s.int0), "MPI_Query_thread");
-        return ThreadLevel.of(s.int0());
+        return ThreadLevel.of(Environment.queryThread());
     }
 
     /** {@code MPI_Is_thread_main}: whether the calling thread is the one that initialised MPI. */
@@ -254,7 +141,7 @@ public final class MPI {
      * saves a native call per reading; the values are {@code MPI_Wtime}'s.
      */
     public static double wtime() {
-        long origin = wtimeOrigin;
+        long origin = Environment.wtimeOrigin();
         return origin != OpenMpiAbi.NO_WTIME_ORIGIN ? (System.nanoTime() - origin) * 1e-9 : mpi_h.MPI_Wtime();
     }
 

@@ -54,9 +54,11 @@ final class ObjectTransport {
             isend(comm, obj, dest, tag, mode).waitFor();
             return;
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         ObjectFrame f = ObjectFrame.obtain();
         try {
             int len = f.encode(obj, true);
+            long total = len;
             if (mode == Mode.BUFFERED) {
                 checkBuffered(f, len, "bsendObject");
             }
@@ -65,12 +67,16 @@ final class ObjectTransport {
             for (int i = 0, n = f.parts(); i < n; i++) {
                 MemorySegment part = f.part(i);
                 long size = part.byteSize();
+                total += size;
                 int limit = ObjectFrame.chunkLimit;
                 for (long off = 0; off < size; off += limit) {
                     int chunk = (int) Math.min(limit, size - off);
                     Errors.check(blockingSend(partMode, part.asSlice(off, chunk), chunk, dest, tag, c),
                             partMode.blocking);
                 }
+            }
+            if (ev != null) {
+                ev.done("sendObject", comm, dest, tag, total);
             }
         } finally {
             f.release();
@@ -114,8 +120,14 @@ final class ObjectTransport {
             // match in order with the pending receives of this thread, progressing them meanwhile
             return ObjectRequest.forRecv(comm, source, tag).waitFor(status);
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         Errors.check(Downcalls.mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
-        return receiveMatched(c, s.handle0, s.status, status);
+        Object obj = receiveMatched(c, s.handle0, s.status, status);
+        if (ev != null) {
+            ev.done("recvObject", comm, OpenMpiAbi.statusSource(s.status), OpenMpiAbi.statusTag(s.status),
+                    OpenMpiAbi.statusBytes(s.status));
+        }
+        return obj;
     }
 
     /**
@@ -153,8 +165,9 @@ final class ObjectTransport {
                 total += receivePart(f, i, src, tg, c);
             }
             Object obj = f.decode(src, tg);
+            // the whole object's size, for the caller's status and MPI call events
+            OpenMpiAbi.setStatusBytes(probed, total);
             if (status != null) {
-                OpenMpiAbi.setStatusBytes(probed, total);
                 status.fill(probed);
             }
             return obj;
@@ -388,14 +401,6 @@ final class ObjectTransport {
 
     // ---- collectives ---------------------------------------------------------------------------
 
-    static int checkRoot(Comm comm, int root) {
-        if (root < 0 || root >= comm.size()) {
-            throw new IllegalArgumentException("invalid root " + root + " (communicator of " + comm.size()
-                    + " processes)");
-        }
-        return root;
-    }
-
     private static SerializationException failedElsewhere(String op) {
         return new SerializationException(op + " failed on another process (see its exception); nothing was"
                 + " exchanged");
@@ -403,8 +408,9 @@ final class ObjectTransport {
 
     static Object bcast(Intracomm comm, Object obj, int root) {
         MemorySegment c = comm.handle();
-        checkRoot(comm, root);
+        comm.checkRoot(root);
         boolean isRoot = comm.rank() == root;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         ObjectFrame f = ObjectFrame.obtain();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocate(ValueLayout.JAVA_LONG);
@@ -428,17 +434,25 @@ final class ObjectTransport {
             int count = (int) n;
             MemorySegment frame = isRoot ? f.frame(count) : MemorySegment.ofArray(f.frameBuffer(count)).asSlice(0, count);
             bcastBytes(frame, root, c);
+            long total = count;
             if (isRoot) {
                 for (int i = 0, np = f.parts(); i < np; i++) {
                     bcastBytes(f.part(i), root, c);
+                    total += f.part(i).byteSize();
                 }
-                return obj;
+            } else {
+                Object[] parts = f.open(count, root, ObjectFrame.COLLECTIVE);
+                for (Object p : parts) {
+                    MemorySegment part = ObjectFrame.segmentOf(p);
+                    bcastBytes(part, root, c);
+                    total += part.byteSize();
+                }
             }
-            Object[] parts = f.open(count, root, ObjectFrame.COLLECTIVE);
-            for (Object p : parts) {
-                bcastBytes(ObjectFrame.segmentOf(p), root, c);
+            Object result = isRoot ? obj : f.decode(root, ObjectFrame.COLLECTIVE);
+            if (ev != null) {
+                ev.done("bcastObject", comm, root, MpiCallEvent.NO_TAG, total);
             }
-            return f.decode(root, ObjectFrame.COLLECTIVE);
+            return result;
         } finally {
             f.release();
         }
@@ -579,18 +593,20 @@ final class ObjectTransport {
         return out;
     }
 
-    static <T> List<T> gather(Intracomm comm, T obj, int root) {
-        checkRoot(comm, root);
-        int n = comm.size();
-        MemorySegment[] sendTo = new MemorySegment[n];
+    /** Gathers at the root; on an intercommunicator from the other group (see {@link Comm#contributes}). */
+    static <T> List<T> gather(Comm comm, T obj, int root) {
+        comm.checkRoot(root);
+        MemorySegment[] sendTo = new MemorySegment[comm.peerSize()];
         RuntimeException failed = null;
-        try {
-            sendTo[root] = flatten(obj);
-        } catch (SerializationException e) {
-            failed = e;
+        if (comm.contributes(root)) {
+            try {
+                sendTo[root] = flatten(obj);
+            } catch (SerializationException e) {
+                failed = e;
+            }
         }
         MemorySegment[] received = exchange(comm, sendTo, failed, "gatherObject");
-        return comm.rank() == root ? decodeAll(received) : null;
+        return comm.isRoot(root) ? decodeAll(received) : null;
     }
 
     static <T> List<T> allgather(Comm comm, T obj) {
@@ -605,12 +621,13 @@ final class ObjectTransport {
         return decodeAll(exchange(comm, sendTo, failed, "allgatherObject"));
     }
 
-    static <T> T scatter(Intracomm comm, List<? extends T> items, int root) {
-        checkRoot(comm, root);
-        int n = comm.size();
+    /** Scatters from the root; on an intercommunicator to the other group (see {@link Comm#contributes}). */
+    static <T> T scatter(Comm comm, List<? extends T> items, int root) {
+        comm.checkRoot(root);
+        int n = comm.peerSize();
         MemorySegment[] sendTo = new MemorySegment[n];
         RuntimeException failed = null;
-        if (comm.rank() == root) {
+        if (comm.isRoot(root)) {
             try {
                 checkItems(items, n, "scatterObject");
                 for (int j = 0; j < n; j++) {
@@ -621,6 +638,9 @@ final class ObjectTransport {
             }
         }
         MemorySegment[] received = exchange(comm, sendTo, failed, "scatterObject");
+        if (!comm.contributes(root)) {
+            return null;
+        }
         @SuppressWarnings("unchecked")
         T t = (T) ObjectFrame.unflatten(received[root], root);
         return t;
@@ -641,8 +661,8 @@ final class ObjectTransport {
         return decodeAll(exchange(comm, sendTo, failed, "alltoallObject"));
     }
 
-    // intercommunicator roots: MPI.ROOT sends or receives, MPI.PROC_NULL takes no part, a rank
-    // names the root in the other group; all of them go through the same exchange
+    // intercommunicator bcast: MPI.ROOT sends to every process of the other group, MPI.PROC_NULL
+    // takes no part; through the same exchange as the others (an intracommunicator's goes by MPI_Bcast)
 
     static <T> T interBcast(Intercomm comm, T obj, int root) {
         MemorySegment[] sendTo = new MemorySegment[comm.remoteSize()];
@@ -659,43 +679,6 @@ final class ObjectTransport {
             return obj;
         }
         if (root == MPI.PROC_NULL) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        T t = (T) ObjectFrame.unflatten(received[root], root);
-        return t;
-    }
-
-    static <T> List<T> interGather(Intercomm comm, T obj, int root) {
-        MemorySegment[] sendTo = new MemorySegment[comm.remoteSize()];
-        RuntimeException failed = null;
-        if (root >= 0) {
-            try {
-                sendTo[root] = flatten(obj);
-            } catch (SerializationException e) {
-                failed = e;
-            }
-        }
-        MemorySegment[] received = exchange(comm, sendTo, failed, "gatherObject");
-        return root == MPI.ROOT ? decodeAll(received) : null;
-    }
-
-    static <T> T interScatter(Intercomm comm, List<? extends T> items, int root) {
-        int n = comm.remoteSize();
-        MemorySegment[] sendTo = new MemorySegment[n];
-        RuntimeException failed = null;
-        if (root == MPI.ROOT) {
-            try {
-                checkItems(items, n, "scatterObject");
-                for (int j = 0; j < n; j++) {
-                    sendTo[j] = flatten(items.get(j));
-                }
-            } catch (RuntimeException e) {
-                failed = e;
-            }
-        }
-        MemorySegment[] received = exchange(comm, sendTo, failed, "scatterObject");
-        if (root < 0) {
             return null;
         }
         @SuppressWarnings("unchecked")

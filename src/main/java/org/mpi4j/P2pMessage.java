@@ -59,6 +59,7 @@ final class P2pMessage {
     }
 
     static void sendCore(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = checkSend(self, buf, count, type, dest, tag);
         if (mode == Downcalls.BUFFERED) {
             MPI.checkBufferedSend(dataBytes(count, type), "bsend");
@@ -79,6 +80,9 @@ final class P2pMessage {
             rc = Downcalls.send(mode, buf, (int) count, type.handle(), dest, tag, comm);
         }
         Errors.check(rc, Downcalls.SEND_NAMES[mode]);
+        if (ev != null) {
+            ev.done(Downcalls.SEND_NAMES[mode], self, dest, tag, bytes);
+        }
     }
 
     /**
@@ -93,6 +97,7 @@ final class P2pMessage {
             sendCore(self, mode, Buffers.slice(array, layout, 0, count), count, type, dest, tag);
             return;
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         self.checkDest(dest);
         self.checkSendTag(tag);
         if (mode == Downcalls.BUFFERED) {
@@ -101,6 +106,9 @@ final class P2pMessage {
         MemorySegment comm = self.handle();
         MemorySegment staged = Buffers.stageArray(0, array, layout, 0, count);
         Errors.check(Downcalls.send(mode, staged, count, type.handle(), dest, tag, comm), Downcalls.SEND_NAMES[mode]);
+        if (ev != null) {
+            ev.done(Downcalls.SEND_NAMES[mode], self, dest, tag, bytes);
+        }
     }
 
     /** A blocking receive into a Java array; see {@link #sendArray}. */
@@ -111,6 +119,7 @@ final class P2pMessage {
             recvCore(self, Buffers.slice(array, layout, 0, count), count, type, source, tag, status);
             return;
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         self.checkSource(source);
         self.checkRecvTag(tag);
         MemorySegment comm = self.handle();
@@ -123,10 +132,14 @@ final class P2pMessage {
                     (int) Math.min(count, OpenMpiAbi.statusBytes(s.status) / layout.byteSize()));
         }
         Errors.check(rc, "MPI_Recv");
+        if (ev != null) {
+            ev.done("MPI_Recv", self, source, tag, bytes);
+        }
         fill(status, s);
     }
 
     static void recvCore(Comm self, MemorySegment buf, long count, Datatype type, int source, int tag, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = checkRecv(self, buf, count, type, source, tag);
         MemorySegment comm = self.handle();
         Scratch s = Scratch.get();
@@ -157,6 +170,9 @@ final class P2pMessage {
             rc = Downcalls.mrecv(buf, (int) count, type.handle(), s.handle1, statusOut(status, s));
         }
         Errors.check(rc, "MPI_Recv");
+        if (ev != null) {
+            ev.done("MPI_Recv", self, source, tag, bytes);
+        }
         fill(status, s);
     }
 
@@ -178,6 +194,7 @@ final class P2pMessage {
 
     static void sendrecvCore(Comm self, MemorySegment sendBuf, long sendCount, Datatype sendType, int dest, int sendTag,
             MemorySegment recvBuf, long recvCount, Datatype recvType, int source, int recvTag, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long sendBytes = Buffers.span(sendBuf, sendCount, sendType);
         long recvBytes = Buffers.span(recvBuf, recvCount, recvType);
         Buffers.checkWritable(recvBuf);
@@ -230,11 +247,15 @@ final class P2pMessage {
             Buffers.unstage(rb, recvBuf, received(s, recvBytes, contiguous));
         }
         Errors.check(rc, "MPI_Sendrecv");
+        if (ev != null) {
+            ev.done("MPI_Sendrecv", self, dest, sendTag, sendBytes + recvBytes);
+        }
         fill(status, s);
     }
 
     static void sendrecvReplaceCore(Comm self, MemorySegment buf, long count, Datatype type, int dest, int sendTag, int source,
             int recvTag, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = Buffers.span(buf, count, type);
         Buffers.checkWritable(buf);
         self.checkDest(dest);
@@ -279,6 +300,9 @@ final class P2pMessage {
             Buffers.unstage(b, buf, received(s, bytes, contiguous));
         }
         Errors.check(rc, "MPI_Sendrecv_replace");
+        if (ev != null) {
+            ev.done("MPI_Sendrecv_replace", self, dest, sendTag, 2 * bytes);
+        }
         fill(status, s);
     }
 
@@ -306,6 +330,7 @@ final class P2pMessage {
     /** A nonblocking ({@code persistent} false) or persistent send; Java arrays are staged. */
     static Request startSend(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag,
             boolean persistent) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = checkSend(self, buf, count, type, dest, tag);
         if (mode == Downcalls.BUFFERED) {
             MPI.checkBufferedSend(dataBytes(count, type), persistent ? "bsendInit" : "ibsend");
@@ -341,12 +366,16 @@ final class P2pMessage {
             staged.release();
         }
         Errors.check(rc, (persistent ? SEND_INIT_NAMES : ISEND_NAMES)[mode]);
+        if (ev != null) {
+            ev.done((persistent ? SEND_INIT_NAMES : ISEND_NAMES)[mode], self, dest, tag, bytes);
+        }
         return staged == null ? new Request(s.handle0(), persistent, buf, null)
                 : Request.staged(s.handle0(), persistent, staged, Request.STAGE_SEND);
     }
 
     /** {@code MPI_Irecv} or, if {@code persistent}, {@code MPI_Recv_init}; Java arrays are staged. */
     static Request irecvCore(Comm self, MemorySegment buf, long count, Datatype type, int source, int tag, boolean persistent) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = checkRecv(self, buf, count, type, source, tag);
         MemorySegment comm = self.handle();
         boolean contiguous = Buffers.contiguous(type);
@@ -367,6 +396,9 @@ final class P2pMessage {
             staged.release();
         }
         Errors.check(rc, persistent ? "MPI_Recv_init" : "MPI_Irecv");
+        if (ev != null) {
+            ev.done(persistent ? "MPI_Recv_init" : "MPI_Irecv", self, source, tag, bytes);
+        }
         return staged == null ? new Request(s.handle0(), persistent, buf, null)
                 : Request.staged(s.handle0(), persistent, staged,
                         contiguous ? Request.STAGE_RECV_RECEIVED : Request.STAGE_RECV_ALL);

@@ -191,11 +191,15 @@ public class Request extends NativeHandle {
         Scratch s = Scratch.get();
         s.handle1.set(ValueLayout.ADDRESS, 0, h);
         boolean wasRunning = isRunning();
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = mpi_h.MPI_Wait(s.handle1, s.status);
         if (wasRunning) {
             completed(s.handle1.get(ValueLayout.ADDRESS, 0), s.status);
         }
         Errors.check(rc, "MPI_Wait");
+        if (ev != null) {
+            ev.done("MPI_Wait", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
         if (status != null) {
             status.fill(s.status);
         }
@@ -513,9 +517,13 @@ public class Request extends NativeHandle {
         }
         Arrays a = load(requests, statuses);
         int n = requests.length;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = mpi_h.MPI_Waitall(n, a.handles, a.statuses);
         finishMany(requests, a, n, i -> i, false, statuses);
         checkMany(rc, a, null, n, "MPI_Waitall");
+        if (ev != null) {
+            ev.done("MPI_Waitall", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
     }
 
     /**
@@ -563,7 +571,7 @@ public class Request extends NativeHandle {
     }
 
     private static int afterAny(Request[] requests, Arrays a, int rc, int index, Status status, String function) {
-        if (index >= 0 && index != MPI.UNDEFINED) {
+        if (index >= 0 && index != mpi_h.MPI_UNDEFINED()) {
             // MPI wrote the one status to the first slot
             MemorySegment.copy(a.statuses, 0, a.statuses, index * STATUS_SIZE, STATUS_SIZE);
             finish(requests, a, index, status);
@@ -637,7 +645,7 @@ public class Request extends NativeHandle {
 
     private static int afterSome(Request[] requests, Arrays a, int rc, int count, int[] indices, Status[] statuses,
             String function) {
-        if (count == MPI.UNDEFINED) {
+        if (count == mpi_h.MPI_UNDEFINED()) {
             Errors.check(rc, function);
             return count;
         }
@@ -674,9 +682,9 @@ public class Request extends NativeHandle {
      */
     public CompletableFuture<Status> toCompletableFuture() {
         handle();
-        if (MPI.queryThread() != ThreadLevel.MULTIPLE) {
+        if (Environment.queryThread() != mpi_h.MPI_THREAD_MULTIPLE()) {
             throw new IllegalStateException("toCompletableFuture needs MPI at ThreadLevel.MULTIPLE, not "
-                    + MPI.queryThread());
+                    + ThreadLevel.of(Environment.queryThread()));
         }
         CompletableFuture<Status> future = new CompletableFuture<>();
         Thread.ofVirtual().name("mpi4j-request").start(() -> {
