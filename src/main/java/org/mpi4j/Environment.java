@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Locale;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 
@@ -56,6 +57,10 @@ final class Environment {
         Errors.check(mpi_h.MPI_Comm_set_errhandler(OpenMpiAbi.predefined("MPI_COMM_WORLD"), errorsReturn), "MPI_Comm_set_errhandler");
         Errors.check(mpi_h.MPI_Comm_set_errhandler(OpenMpiAbi.predefined("MPI_COMM_SELF"), errorsReturn), "MPI_Comm_set_errhandler");
         wtimeOrigin = OpenMpiAbi.wtimeOriginNanos();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Query_thread(s.int0), "MPI_Query_thread");
+        // critical sends only where no other thread of this process can be waiting for a peer's message
+        Downcalls.setOneMpiThread(s.int0() <= mpi_h.MPI_THREAD_FUNNELED());
         initialized = true;
         ready = true;
         ExitWatch.install();

@@ -41,7 +41,7 @@ class DatatypeMisuseTest {
             String m = refused(() -> world.bcast(MemorySegment.ofArray(new byte[8]), 1 << 24, big, 0));
             assertTrue(m.contains("overflow") && m.contains("16777216"), m);
         }
-        String m = refused(() -> world.bcast(MemorySegment.ofArray(new int[4]), Long.MAX_VALUE, Datatype.INT, 0));
+        String m = refused(() -> world.send(MemorySegment.ofArray(new int[4]), Long.MAX_VALUE, Datatype.INT, 0, 0));
         assertTrue(m.contains("overflow"), m);
     }
 

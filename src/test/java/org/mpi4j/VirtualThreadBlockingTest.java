@@ -7,10 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.mpi4j.testing.Mpiexec;
 import org.mpi4j.testing.programs.VirtualThreadsExchange;
 
-/** Blocking calls on virtual threads poll and park instead of holding the only carrier (own mpiexec, timeout). */
+/**
+ * Blocking calls on virtual threads poll and park instead of holding the only carrier (own mpiexec;
+ * about 10 s per run on an idle machine, the generous timeout only tells a deadlock from a loaded machine).
+ */
 class VirtualThreadBlockingTest {
     private static void run(int np) {
-        Mpiexec.Result r = Mpiexec.run(np, 60, Mpiexec.java("-Djdk.virtualThreadScheduler.parallelism=1",
+        Mpiexec.Result r = Mpiexec.run(np, 240, Mpiexec.java("-Djdk.virtualThreadScheduler.parallelism=1",
                 "-Djdk.virtualThreadScheduler.maxPoolSize=1", VirtualThreadsExchange.class.getName()));
         assertFalse(r.timedOut(), "deadlocked: " + r.output());
         assertEquals(0, r.exitCode(), r.output());

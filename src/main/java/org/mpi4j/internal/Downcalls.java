@@ -125,6 +125,22 @@ public final class Downcalls {
     public static final int READY = 3;
     public static final String[] SEND_NAMES = {"MPI_Send", "MPI_Bsend", "MPI_Ssend", "MPI_Rsend"};
 
+    /**
+     * Whether blocking sends of Java arrays may be critical downcalls, which hold off this JVM's
+     * safepoints (and so every garbage collection) until the peer has taken the message. With
+     * several threads doing MPI (THREAD_SERIALIZED or MULTIPLE) the thread that would receive that
+     * peer's message, in this JVM, may be stopped at the safepoint a collection requested: both
+     * JVMs freeze. Then a large array is sent from a native copy instead
+     * ({@code -Dmpi4j.criticalSends=always} keeps the critical call at every thread level).
+     */
+    private static volatile boolean criticalSends = true;
+    private static final boolean CRITICAL_SENDS_ALWAYS = "always".equals(System.getProperty("mpi4j.criticalSends"));
+
+    /** Records the thread level MPI provides: whether only one thread of this process does MPI. */
+    public static void setOneMpiThread(boolean one) {
+        criticalSends = one || CRITICAL_SENDS_ALWAYS;
+    }
+
     /** {@code MPI_Send}. */
     public static int send(MemorySegment buf, int count, MemorySegment type, int dest, int tag, MemorySegment comm) {
         return send(STANDARD, buf, count, type, dest, tag, comm);
@@ -147,7 +163,7 @@ public final class Downcalls {
                 default -> mpi_h.MPI_Rsend(buf, count, type, dest, tag, comm);
             };
         }
-        if (!criticalAllowed()) {
+        if (!criticalAllowed() || !criticalSends) {
             MethodHandle plain = switch (mode) {
                 case STANDARD -> mpi_h.MPI_Send$handle();
                 case BUFFERED -> mpi_h.MPI_Bsend$handle();
@@ -216,7 +232,7 @@ public final class Downcalls {
             return mpi_h.MPI_Sendrecv(sbuf, scount, stype, dest, stag, rbuf, rcount, rtype, source, rtag, comm,
                     status);
         }
-        if (!criticalAllowed()) {
+        if (!criticalAllowed() || !criticalSends) {
             return viaCopies(mpi_h.MPI_Sendrecv$handle(),
                     sbuf, scount, stype, dest, stag, rbuf, rcount, rtype, source, rtag,
                     comm, status);
@@ -238,7 +254,7 @@ public final class Downcalls {
         if (buf.isNative()) {
             return mpi_h.MPI_Sendrecv_replace(buf, count, type, dest, stag, source, rtag, comm, status);
         }
-        if (!criticalAllowed()) {
+        if (!criticalAllowed() || !criticalSends) {
             return viaCopies(mpi_h.MPI_Sendrecv_replace$handle(),
                     buf, count, type, dest, stag, source, rtag, comm, status);
         }

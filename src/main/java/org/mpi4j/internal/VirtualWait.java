@@ -105,14 +105,18 @@ public final class VirtualWait {
         }
     }
 
-    /** {@code MPI_Recv}. */
-    public static int recv(MemorySegment buf, int count, MemorySegment type, int source, int tag, MemorySegment comm,
-            MemorySegment status) {
+    /** Posts a nonblocking receive into {@code buf}, leaving its request at {@code req}. */
+    private interface Post {
+        int post(MemorySegment buf, MemorySegment req);
+    }
+
+    /** A receive into {@code buf} (staged if on the heap) that {@code post} starts, then polled. */
+    private static int receive(MemorySegment buf, MemorySegment status, Post post) {
         Staged st = stage(buf);
         boolean ok = false;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment req = arena.allocate(ValueLayout.ADDRESS);
-            int rc = mpi_h.MPI_Irecv(nat(buf, st), count, type, source, tag, comm, req);
+            int rc = post.post(nat(buf, st), req);
             if (rc == mpi_h.MPI_SUCCESS()) {
                 rc = waitAll(arena, 1, req, status);
             }
@@ -123,22 +127,16 @@ public final class VirtualWait {
         }
     }
 
+    /** {@code MPI_Recv}. */
+    public static int recv(MemorySegment buf, int count, MemorySegment type, int source, int tag, MemorySegment comm,
+            MemorySegment status) {
+        return receive(buf, status, (b, req) -> mpi_h.MPI_Irecv(b, count, type, source, tag, comm, req));
+    }
+
     /** {@code MPI_Mrecv} of the message whose handle {@code message} points to. */
     public static int mrecv(MemorySegment buf, int count, MemorySegment type, MemorySegment message,
             MemorySegment status) {
-        Staged st = stage(buf);
-        boolean ok = false;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment req = arena.allocate(ValueLayout.ADDRESS);
-            int rc = mpi_h.MPI_Imrecv(nat(buf, st), count, type, message, req);
-            if (rc == mpi_h.MPI_SUCCESS()) {
-                rc = waitAll(arena, 1, req, status);
-            }
-            ok = rc == mpi_h.MPI_SUCCESS();
-            return rc;
-        } finally {
-            release(st, ok);
-        }
+        return receive(buf, status, (b, req) -> mpi_h.MPI_Imrecv(b, count, type, message, req));
     }
 
     /** {@code MPI_Sendrecv}: the receive and the send posted together, then polled. */
