@@ -65,7 +65,6 @@ public final class File extends NativeHandle {
     public static final long DISPLACEMENT_CURRENT = mpi_h.MPI_DISPLACEMENT_CURRENT();
 
     private static final MemorySegment ERRORS_RETURN = OpenMpiAbi.predefined("MPI_ERRORS_RETURN");
-    private static final MemorySegment INFO_NULL = OpenMpiAbi.predefined("MPI_INFO_NULL");
     private static volatile boolean nullFileReturnsErrors;
 
     /** The split collective begun and not yet ended, or null (MPI allows one per file). */
@@ -119,7 +118,15 @@ public final class File extends NativeHandle {
      *                                  {@link ErrorClass#ERR_FILE_EXISTS}
      */
     public static File open(Intracomm comm, Path path, Set<AccessMode> modes) {
-        return open(comm, Errors.checkNotNull(path, "path").toString(), modes, INFO_NULL);
+        return open(comm, path, modes, Info.NULL);
+    }
+
+    /**
+     * {@code MPI_File_open} with hints ({@code info}: e.g. {@code "cb_buffer_size"},
+     * {@code "striping_factor"}; {@link Info#NULL} or null for none).
+     */
+    public static File open(Intracomm comm, Path path, Set<AccessMode> modes, Info info) {
+        return open(comm, Errors.checkNotNull(path, "path").toString(), modes, info);
     }
 
     /** {@code MPI_File_open} with the modes as arguments: {@code open(comm, path, RDWR, CREATE)}. */
@@ -129,7 +136,7 @@ public final class File extends NativeHandle {
 
     /** {@code MPI_File_open} of the file named {@code path}. */
     public static File open(Intracomm comm, String path, Set<AccessMode> modes) {
-        return open(comm, Errors.checkNotNull(path, "path"), modes, INFO_NULL);
+        return open(comm, path, modes, Info.NULL);
     }
 
     /** {@code MPI_File_open} of the file named {@code path}, with the modes as arguments. */
@@ -146,14 +153,17 @@ public final class File extends NativeHandle {
         return set;
     }
 
-    static File open(Intracomm comm, String path, Set<AccessMode> modes, MemorySegment info) {
+    /** {@code MPI_File_open} of the file named {@code path}, with hints. */
+    public static File open(Intracomm comm, String path, Set<AccessMode> modes, Info info) {
         Errors.checkNotNull(comm, "communicator");
+        Errors.checkNotNull(path, "path");
         int amode = AccessMode.bitsOf(modes);
         MemorySegment c = comm.handle();
+        MemorySegment hints = Info.handleOf(info);
         nullFileReturnsErrors();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ref = arena.allocate(ValueLayout.ADDRESS);
-            Errors.check(mpi_h.MPI_File_open(c, arena.allocateFrom(path), amode, info, ref), "MPI_File_open");
+            Errors.check(mpi_h.MPI_File_open(c, arena.allocateFrom(path), amode, hints, ref), "MPI_File_open");
             MemorySegment fh = ref.get(ValueLayout.ADDRESS, 0);
             int rc = mpi_h.MPI_File_set_errhandler(fh, ERRORS_RETURN);
             if (rc != mpi_h.MPI_SUCCESS()) {
@@ -190,16 +200,23 @@ public final class File extends NativeHandle {
         delete(Errors.checkNotNull(path, "path").toString());
     }
 
-    /** {@code MPI_File_delete} of the file named {@code path}. */
-    public static void delete(String path) {
-        delete(path, INFO_NULL);
+    /** {@code MPI_File_delete} with hints ({@link Info#NULL} or null for none). */
+    public static void delete(Path path, Info info) {
+        delete(Errors.checkNotNull(path, "path").toString(), info);
     }
 
-    static void delete(String path, MemorySegment info) {
+    /** {@code MPI_File_delete} of the file named {@code path}. */
+    public static void delete(String path) {
+        delete(path, Info.NULL);
+    }
+
+    /** {@code MPI_File_delete} with hints ({@link Info#NULL} or null for none). */
+    public static void delete(String path, Info info) {
         Errors.checkNotNull(path, "path");
+        MemorySegment hints = Info.handleOf(info);
         nullFileReturnsErrors();
         try (Arena arena = Arena.ofConfined()) {
-            Errors.check(mpi_h.MPI_File_delete(arena.allocateFrom(path), info), "MPI_File_delete");
+            Errors.check(mpi_h.MPI_File_delete(arena.allocateFrom(path), hints), "MPI_File_delete");
         }
     }
 
@@ -238,6 +255,20 @@ public final class File extends NativeHandle {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_File_get_group(handle(), s.handle0), "MPI_File_get_group");
         return Group.fromRef(s.handle0);
+    }
+
+    /** {@code MPI_File_get_info}: the hints in use (a new info object; close it). */
+    public Info getInfo() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_info(handle(), s.handle0), "MPI_File_get_info");
+        return Info.fromRef(s.handle0);
+    }
+
+    /** {@code MPI_File_set_info} (collective): gives MPI new hints for this file. */
+    public void setInfo(Info info) {
+        MemorySegment fh = handle();
+        Errors.checkNotNull(info, "info");
+        Errors.check(mpi_h.MPI_File_set_info(fh, Info.handleOf(info)), "MPI_File_set_info");
     }
 
     /** {@code MPI_File_set_atomicity} (collective): whether conflicting accesses are atomic. */
@@ -279,7 +310,7 @@ public final class File extends NativeHandle {
      * @throws MpiException             {@link ErrorClass#ERR_UNSUPPORTED_DATAREP} for an unknown representation
      */
     public void setView(long displacement, Datatype etype, Datatype filetype, String datarep) {
-        setView(displacement, etype, filetype, datarep, INFO_NULL);
+        setView(displacement, etype, filetype, datarep, Info.NULL);
     }
 
     /** {@code MPI_File_set_view} of {@code view}. */
@@ -288,8 +319,10 @@ public final class File extends NativeHandle {
         setView(view.displacement(), view.etype(), view.filetype(), view.datarep());
     }
 
-    void setView(long displacement, Datatype etype, Datatype filetype, String datarep, MemorySegment info) {
+    /** {@code MPI_File_set_view} with hints ({@link Info#NULL} or null for none). */
+    public void setView(long displacement, Datatype etype, Datatype filetype, String datarep, Info info) {
         MemorySegment fh = handle();
+        MemorySegment hints = Info.handleOf(info);
         Errors.checkNotNull(etype, "etype").checkUsable();
         Errors.checkNotNull(filetype, "filetype").checkUsable();
         Errors.checkNotNull(datarep, "datarep");
@@ -298,7 +331,7 @@ public final class File extends NativeHandle {
         }
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(mpi_h.MPI_File_set_view(fh, displacement, etype.handle(), filetype.handle(),
-                    arena.allocateFrom(datarep), info), "MPI_File_set_view");
+                    arena.allocateFrom(datarep), hints), "MPI_File_set_view");
         }
         etypeSize = Math.max(1, etype.size());
         etypeFileExtent = typeExtent(etype);

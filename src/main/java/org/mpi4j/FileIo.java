@@ -344,7 +344,7 @@ final class FileIo {
         }
 
         private static int query(MemorySegment extraState, MemorySegment status) {
-            OpenMpiAbi.setStatus(status.reinterpret(OpenMpiAbi.STATUS_SIZE), 0, 0, mpi_h.MPI_SUCCESS(), false,
+            OpenMpiAbi.setStatus(status.reinterpret(OpenMpiAbi.statusSize()), 0, 0, mpi_h.MPI_SUCCESS(), false,
                     extraState.address());
             return mpi_h.MPI_SUCCESS();
         }
