@@ -53,6 +53,15 @@ import org.mpi4j.internal.Scratch;
  * {@link IllegalStateException} or {@link NullPointerException} before MPI is called.
  *
  * <p>{@link #close()} is collective, like {@link #open}: every process of the communicator calls it.
+ *
+ * <p>Open MPI 4.1 ({@code ompio}): the data representations are {@link #NATIVE} and
+ * {@link #EXTERNAL32}. Its nonblocking and split reads never complete when they reach past the end
+ * of the file, so collective and shared-pointer nonblocking reads and split-collective reads are
+ * done by the blocking call when they start (the request returned is complete), and
+ * {@link #iReadAt}/{@link #iread} too when they reach past the end of the file. A collective read is
+ * cut to the whole elements the file holds (ompio would fill the rest of the buffer with bytes the
+ * file does not hold). The status of a completed nonblocking request has undefined source, tag and
+ * cancelled fields; its byte count is right.
  */
 public final class File extends NativeHandle {
     /** The data representation {@code "native"}: bytes as in memory. */
