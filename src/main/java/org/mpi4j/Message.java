@@ -42,6 +42,45 @@ public final class Message {
         return handle.equals(NO_PROC_HANDLE) ? NO_PROC : new Message(handle, byteCount);
     }
 
+    /**
+     * Wraps a raw {@code MPI_Message} matched elsewhere ({@code MPI_Mprobe} in a native library), of
+     * {@code byteCount} bytes (from that probe's status: mpi4j refuses to receive into a buffer that
+     * is too small, before MPI truncates).
+     */
+    public static Message fromHandle(MemorySegment handle, long byteCount) {
+        Errors.checkNotNull(handle, "message handle");
+        if (handle.address() == 0) {
+            throw new IllegalArgumentException("the C null pointer is not a valid message handle");
+        }
+        if (byteCount < 0) {
+            throw new IllegalArgumentException("negative byte count: " + byteCount);
+        }
+        MPI.ensureInitialized();
+        return of(MemorySegment.ofAddress(handle.address()), byteCount);
+    }
+
+    /** {@code MPI_Message_f2c}, as {@link #fromHandle}; an integer that names no message is refused. */
+    public static Message fromFortran(int fortranHandle, long byteCount) {
+        MPI.ensureInitialized();
+        MemorySegment h = mpi_h.MPI_Message_f2c(fortranHandle);
+        if (h.address() == 0) {
+            throw new IllegalArgumentException(fortranHandle + " is not a valid Fortran message handle");
+        }
+        return fromHandle(h, byteCount);
+    }
+
+    /** The raw {@code MPI_Message} ({@code MPI_MESSAGE_NULL} once received), for a native library. */
+    public MemorySegment toHandle() {
+        MPI.ensureInitialized();
+        return handle;
+    }
+
+    /** {@code MPI_Message_c2f}: the Fortran integer handle of this message. */
+    public int toFortran() {
+        MPI.ensureInitialized();
+        return mpi_h.MPI_Message_c2f(handle);
+    }
+
     /** The size of the message in bytes. */
     public long byteCount() {
         return byteCount;
@@ -55,17 +94,8 @@ public final class Message {
      * never lets it truncate one where the size is known; the receive buffer is left unchanged.
      */
     static void discard(MemorySegment ref, long bytes, String function) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment tmp = arena.allocate(Math.max(1, bytes));
-            MemorySegment t = Buffers.mpiType(bytes, Datatype.BYTE);
-            try {
-                Errors.check(mpi_h.MPI_Mrecv(tmp, Buffers.mpiCount(bytes), t, ref, mpi_h.MPI_STATUS_IGNORE()),
-                        "MPI_Mrecv");
-            } finally {
-                Buffers.releaseType(t, Datatype.BYTE);
-            }
-        }
-        throw new MpiException(mpi_h.MPI_ERR_TRUNCATE(), function);
+        Drain.mrecv(ref, bytes); // in 64 KiB, whatever the size
+        throw Errors.failure(mpi_h.MPI_ERR_TRUNCATE(), function);
     }
 
     /** Throws (after discarding the message) if it is longer than {@code count} elements of {@code type}. */
@@ -111,6 +141,7 @@ public final class Message {
     }
 
     private void mrecvCore(MemorySegment buf, long count, Datatype type, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = Buffers.span(buf, count, type);
         Buffers.checkWritable(buf);
         Scratch s = Scratch.get();
@@ -139,6 +170,9 @@ public final class Message {
         }
         consumed(ref);
         Errors.check(rc, "MPI_Mrecv");
+        if (ev != null) {
+            ev.done("MPI_Mrecv", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, bytes);
+        }
         if (status != null) {
             status.fill(s.status);
         }

@@ -3,8 +3,10 @@ package org.mpi4j;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.VirtualWait;
 
 /**
  * A nonblocking object operation ({@link Comm#isendObject}, {@link Comm#irecvObject}, ...): one or
@@ -15,6 +17,11 @@ import org.mpi4j.internal.Scratch;
  * ({@code MPI_Improbe}/{@code MPI_Mprobe}), receives it with its exact size and then its
  * out-of-band parts. Until complete, the request keeps its native buffers alive. Not for use by
  * several threads at once.
+ *
+ * <p>Sets of them complete as MPI's request sets do: {@link #waitAll}, {@link #waitAny},
+ * {@link #testAll}, {@link #testAny}, {@link #testSome}, and {@link #waitAll(Request[],
+ * ObjectRequest[])} mixes them with buffer {@link Request}s. As with MPI, a request that
+ * {@code waitAny}/{@code testAny}/{@code testSome} has reported is inactive for them afterwards.
  *
  * @param <T> the type of the received object ({@link Void} for sends)
  */
@@ -36,6 +43,9 @@ public final class ObjectRequest<T> {
     private int matchedSource;
     private int matchedTag;
     private long bytes;
+    /** Reported complete by waitAny/testAny/testSome: inactive for them from then on. */
+    private boolean reported;
+    private boolean cancelled;
 
     private ObjectRequest(Comm comm, int source, int tag, State state, Request[] requests) {
         this.comm = comm;
@@ -78,12 +88,12 @@ public final class ObjectRequest<T> {
             if (PENDING.get().size() == 1 && source != MPI.PROC_NULL) {
                 // the only receive waiting to be matched: block in MPI
                 Scratch s = Scratch.get();
-                Errors.check(mpi_h.MPI_Mprobe(source, tag, comm.handle(), s.handle0, s.status), "MPI_Mprobe");
+                Errors.check(Downcalls.mprobe(source, tag, comm.handle(), s.handle0, s.status), "MPI_Mprobe");
                 matched(s.handle0(), s.status);
             } else {
-                while (state == State.PROBE) {
+                for (int i = 0; state == State.PROBE; i++) {
                     progressPending();
-                    Thread.onSpinWait();
+                    pause(i);
                 }
             }
         }
@@ -95,14 +105,23 @@ public final class ObjectRequest<T> {
             } else {
                 // other receives of this thread wait to be matched: keep matching them, or their
                 // senders (blocked on their parts) could wait for us while we wait for them
-                while (!partsDone()) {
+                for (int i = 0; !partsDone(); i++) {
                     progressPending();
-                    Thread.onSpinWait();
+                    pause(i);
                 }
             }
             finish();
         }
         return result(status);
+    }
+
+    /** Between two polls: spin on a platform thread; yield and park on a virtual one (its carrier is shared). */
+    private static void pause(int attempt) {
+        if (VirtualWait.applies()) {
+            VirtualWait.backOff(attempt);
+        } else {
+            Thread.onSpinWait();
+        }
     }
 
     private boolean partsDone() {
@@ -183,6 +202,106 @@ public final class ObjectRequest<T> {
     }
 
     /**
+     * Cancels a receive that has not matched a message yet (call it from the thread that started
+     * it); it completes at once to null, and {@link #isCancelled()} says so. A receive that has
+     * matched its message, and a send, run to completion as they are: MPI cannot take back a message
+     * whose first part has been delivered.
+     *
+     * @return whether the operation was cancelled
+     */
+    public boolean cancel() {
+        if (state != State.PROBE) {
+            return cancelled;
+        }
+        PENDING.get().remove(this);
+        matchedSource = MPI.ANY_SOURCE;
+        matchedTag = MPI.ANY_TAG;
+        cancelled = true;
+        state = State.DONE;
+        return true;
+    }
+
+    /** Whether {@link #cancel()} cancelled this operation. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Whether a set operation has reported this request complete already. */
+    boolean isReported() {
+        return reported;
+    }
+
+    void markReported() {
+        reported = true;
+    }
+
+    // ---- sets of requests: see ObjectRequests --------------------------------------------------
+
+    /**
+     * Waits for all of {@code requests}, as {@code MPI_Waitall}; every one completes before the
+     * first failure (a {@link SerializationException}, an {@link MpiException}) is rethrown.
+     *
+     * @return their objects, in order (null for sends)
+     */
+    public static java.util.List<Object> waitAll(ObjectRequest<?>... requests) {
+        return ObjectRequests.waitAll(requests, null);
+    }
+
+    /** {@link #waitAll(ObjectRequest...)}, filling {@code statuses[i]} (it and its elements may be null). */
+    public static java.util.List<Object> waitAll(ObjectRequest<?>[] requests, Status[] statuses) {
+        return ObjectRequests.waitAll(requests, statuses);
+    }
+
+    /** Waits for every buffer request and every object request: both kinds progress together. */
+    public static void waitAll(Request[] requests, ObjectRequest<?>[] objectRequests) {
+        ObjectRequests.waitAll(requests, objectRequests);
+    }
+
+    /** Whether all of {@code requests} have completed ({@code MPI_Testall}); completes those that have. */
+    public static boolean testAll(ObjectRequest<?>... requests) {
+        return ObjectRequests.testAll(requests);
+    }
+
+    /**
+     * Waits until one of {@code requests} not yet reported completes ({@code MPI_Waitany}).
+     *
+     * @param status filled for it; may be null
+     * @return its index, or {@link MPI#UNDEFINED} if every one has been reported already
+     */
+    public static int waitAny(ObjectRequest<?>[] requests, Status status) {
+        return ObjectRequests.waitAny(requests, status);
+    }
+
+    /**
+     * {@link #waitAny} without waiting ({@code MPI_Testany}).
+     *
+     * @return the index, -1 if none has completed yet, or {@link MPI#UNDEFINED} if none is active
+     */
+    public static int testAny(ObjectRequest<?>[] requests, Status status) {
+        return ObjectRequests.testAny(requests, status);
+    }
+
+    /**
+     * Completes those of {@code requests} (not yet reported) that have completed ({@code MPI_Testsome}).
+     *
+     * @param indices receives their indices (as long as {@code requests})
+     * @return how many, or {@link MPI#UNDEFINED} if none is active
+     */
+    public static int testSome(ObjectRequest<?>[] requests, int[] indices) {
+        return ObjectRequests.testSome(requests, indices);
+    }
+
+    /** Cancels every request of {@code requests} that can be ({@link #cancel()}); returns how many were. */
+    public static int cancelAll(ObjectRequest<?>... requests) {
+        Errors.checkNotNull(requests, "requests");
+        int n = 0;
+        for (ObjectRequest<?> r : requests) {
+            n += Errors.checkNotNull(r, "request").cancel() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
      * The received object of a completed operation.
      *
      * @throws IllegalStateException if it has not completed yet
@@ -239,7 +358,18 @@ public final class ObjectRequest<T> {
                 MemorySegment.copy(buf, 0, MemorySegment.ofArray(f.frameBuffer(count)), 0, count);
             }
             bytes = count;
-            parts = f.open(count, matchedSource, matchedTag);
+            int n = f.parse(count, matchedSource, matchedTag);
+            Object[] p = new Object[n];
+            try {
+                for (int i = 0; i < n; i++) {
+                    p[i] = f.allocatePart(i);
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // the parts are on their way: take them into nothing, or they would wait for ever
+                ObjectTransport.drainParts(f, matchedSource, matchedTag, c, e);
+                throw e;
+            }
+            parts = p;
             staged = new MemorySegment[parts.length];
             requests = ObjectTransport.postPartReceives(c, parts, staged, matchedSource, matchedTag);
             for (MemorySegment m : staged) {
