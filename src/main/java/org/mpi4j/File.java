@@ -53,6 +53,15 @@ import org.mpi4j.internal.Scratch;
  * {@link IllegalStateException} or {@link NullPointerException} before MPI is called.
  *
  * <p>{@link #close()} is collective, like {@link #open}: every process of the communicator calls it.
+ *
+ * <p>Open MPI 4.1 ({@code ompio}): the data representations are {@link #NATIVE} and
+ * {@link #EXTERNAL32}. Its nonblocking and split reads never complete when they reach past the end
+ * of the file, so collective and shared-pointer nonblocking reads and split-collective reads are
+ * done by the blocking call when they start (the request returned is complete), and
+ * {@link #iReadAt}/{@link #iread} too when they reach past the end of the file. A collective read is
+ * cut to the whole elements the file holds (ompio would fill the rest of the buffer with bytes the
+ * file does not hold). The status of a completed nonblocking request has undefined source, tag and
+ * cancelled fields; its byte count is right.
  */
 public final class File extends NativeHandle {
     /** The data representation {@code "native"}: bytes as in memory. */
@@ -65,7 +74,6 @@ public final class File extends NativeHandle {
     public static final long DISPLACEMENT_CURRENT = mpi_h.MPI_DISPLACEMENT_CURRENT();
 
     private static final MemorySegment ERRORS_RETURN = OpenMpiAbi.predefined("MPI_ERRORS_RETURN");
-    private static final MemorySegment INFO_NULL = OpenMpiAbi.predefined("MPI_INFO_NULL");
     private static volatile boolean nullFileReturnsErrors;
 
     /** The split collective begun and not yet ended, or null (MPI allows one per file). */
@@ -144,7 +152,15 @@ public final class File extends NativeHandle {
      *                                  {@link ErrorClass#ERR_FILE_EXISTS}
      */
     public static File open(Intracomm comm, Path path, Set<AccessMode> modes) {
-        return open(comm, Errors.checkNotNull(path, "path").toString(), modes, INFO_NULL);
+        return open(comm, path, modes, Info.NULL);
+    }
+
+    /**
+     * {@code MPI_File_open} with hints ({@code info}: e.g. {@code "cb_buffer_size"},
+     * {@code "striping_factor"}; {@link Info#NULL} or null for none).
+     */
+    public static File open(Intracomm comm, Path path, Set<AccessMode> modes, Info info) {
+        return open(comm, Errors.checkNotNull(path, "path").toString(), modes, info);
     }
 
     /** {@code MPI_File_open} with the modes as arguments: {@code open(comm, path, RDWR, CREATE)}. */
@@ -154,7 +170,7 @@ public final class File extends NativeHandle {
 
     /** {@code MPI_File_open} of the file named {@code path}. */
     public static File open(Intracomm comm, String path, Set<AccessMode> modes) {
-        return open(comm, Errors.checkNotNull(path, "path"), modes, INFO_NULL);
+        return open(comm, path, modes, Info.NULL);
     }
 
     /** {@code MPI_File_open} of the file named {@code path}, with the modes as arguments. */
@@ -171,14 +187,17 @@ public final class File extends NativeHandle {
         return set;
     }
 
-    static File open(Intracomm comm, String path, Set<AccessMode> modes, MemorySegment info) {
+    /** {@code MPI_File_open} of the file named {@code path}, with hints. */
+    public static File open(Intracomm comm, String path, Set<AccessMode> modes, Info info) {
         Errors.checkNotNull(comm, "communicator");
+        Errors.checkNotNull(path, "path");
         int amode = AccessMode.bitsOf(modes);
         MemorySegment c = comm.handle();
+        MemorySegment hints = Info.handleOf(info);
         nullFileReturnsErrors();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ref = arena.allocate(ValueLayout.ADDRESS);
-            Errors.check(mpi_h.MPI_File_open(c, arena.allocateFrom(path), amode, info, ref), "MPI_File_open");
+            Errors.check(mpi_h.MPI_File_open(c, arena.allocateFrom(path), amode, hints, ref), "MPI_File_open");
             MemorySegment fh = ref.get(ValueLayout.ADDRESS, 0);
             int rc = mpi_h.MPI_File_set_errhandler(fh, ERRORS_RETURN);
             if (rc != mpi_h.MPI_SUCCESS()) {
@@ -215,16 +234,23 @@ public final class File extends NativeHandle {
         delete(Errors.checkNotNull(path, "path").toString());
     }
 
-    /** {@code MPI_File_delete} of the file named {@code path}. */
-    public static void delete(String path) {
-        delete(path, INFO_NULL);
+    /** {@code MPI_File_delete} with hints ({@link Info#NULL} or null for none). */
+    public static void delete(Path path, Info info) {
+        delete(Errors.checkNotNull(path, "path").toString(), info);
     }
 
-    static void delete(String path, MemorySegment info) {
+    /** {@code MPI_File_delete} of the file named {@code path}. */
+    public static void delete(String path) {
+        delete(path, Info.NULL);
+    }
+
+    /** {@code MPI_File_delete} with hints ({@link Info#NULL} or null for none). */
+    public static void delete(String path, Info info) {
         Errors.checkNotNull(path, "path");
+        MemorySegment hints = Info.handleOf(info);
         nullFileReturnsErrors();
         try (Arena arena = Arena.ofConfined()) {
-            Errors.check(mpi_h.MPI_File_delete(arena.allocateFrom(path), info), "MPI_File_delete");
+            Errors.check(mpi_h.MPI_File_delete(arena.allocateFrom(path), hints), "MPI_File_delete");
         }
     }
 
@@ -263,6 +289,20 @@ public final class File extends NativeHandle {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_File_get_group(handle(), s.handle0), "MPI_File_get_group");
         return Group.fromRef(s.handle0);
+    }
+
+    /** {@code MPI_File_get_info}: the hints in use (a new info object; close it). */
+    public Info getInfo() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_info(handle(), s.handle0), "MPI_File_get_info");
+        return Info.fromRef(s.handle0);
+    }
+
+    /** {@code MPI_File_set_info} (collective): gives MPI new hints for this file. */
+    public void setInfo(Info info) {
+        MemorySegment fh = handle();
+        Errors.checkNotNull(info, "info");
+        Errors.check(mpi_h.MPI_File_set_info(fh, Info.handleOf(info)), "MPI_File_set_info");
     }
 
     /** {@code MPI_File_set_atomicity} (collective): whether conflicting accesses are atomic. */
@@ -304,7 +344,7 @@ public final class File extends NativeHandle {
      * @throws MpiException             {@link ErrorClass#ERR_UNSUPPORTED_DATAREP} for an unknown representation
      */
     public void setView(long displacement, Datatype etype, Datatype filetype, String datarep) {
-        setView(displacement, etype, filetype, datarep, INFO_NULL);
+        setView(displacement, etype, filetype, datarep, Info.NULL);
     }
 
     /** {@code MPI_File_set_view} of {@code view}. */
@@ -313,8 +353,10 @@ public final class File extends NativeHandle {
         setView(view.displacement(), view.etype(), view.filetype(), view.datarep());
     }
 
-    void setView(long displacement, Datatype etype, Datatype filetype, String datarep, MemorySegment info) {
+    /** {@code MPI_File_set_view} with hints ({@link Info#NULL} or null for none). */
+    public void setView(long displacement, Datatype etype, Datatype filetype, String datarep, Info info) {
         MemorySegment fh = handle();
+        MemorySegment hints = Info.handleOf(info);
         Errors.checkNotNull(etype, "etype").checkUsable();
         Errors.checkNotNull(filetype, "filetype").checkUsable();
         Errors.checkNotNull(datarep, "datarep");
@@ -323,7 +365,7 @@ public final class File extends NativeHandle {
         }
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(mpi_h.MPI_File_set_view(fh, displacement, etype.handle(), filetype.handle(),
-                    arena.allocateFrom(datarep), info), "MPI_File_set_view");
+                    arena.allocateFrom(datarep), hints), "MPI_File_set_view");
         }
         etypeSize = Math.max(1, etype.size());
         etypeFileExtent = typeExtent(etype);

@@ -15,9 +15,15 @@ import org.mpi4j.internal.Staged;
  * <p>Heap segments are always copied through native memory from {@link org.mpi4j.internal.StagingPool}
  * (pooled, so a loop over a large array reuses one mapped block): never a critical downcall, because
  * a collective I/O call may wait for the other ranks for a long time, and a critical call would hold
- * off every garbage collection of this JVM meanwhile. A read copies back only what MPI read (the
- * status's byte count) when the memory type is contiguous; otherwise the staging is first filled
- * with the buffer's contents and copied back whole, so the bytes MPI did not write keep their values.
+ * off every garbage collection of this JVM meanwhile. A blocking read copies back only what MPI
+ * read (the status's byte count) when the memory type is contiguous; otherwise, and for every
+ * nonblocking read, the staging is first filled with the buffer's contents and copied back whole,
+ * so the bytes MPI did not write keep their values.
+ *
+ * <p>Open MPI 4.1's ompio needs three workarounds here, each measured: nonblocking and split reads
+ * past the end of the file never complete ({@link #readsSynchronously}), collective reads past the
+ * end fill the buffer with bytes the file does not hold ({@link #elementsInFile}), and collective
+ * writes to a read-only file on 3 or more processes report success ({@link File#checkAccess}).
  */
 final class FileIo {
     private FileIo() {

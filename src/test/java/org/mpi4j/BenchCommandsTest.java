@@ -171,6 +171,14 @@ class BenchCommandsTest {
     }
 
     @Test
+    void ioPrintsWriteAndReadBandwidthForBothBufferKinds() {
+        Mpiexec.Result r = ok(2, "io", "--scale=0.01", "--csv", "--no-warmup");
+        assertEquals(List.of("mpi4j,io_write_all,4194304,MB/s", "mpi4j,io_read_all,4194304,MB/s",
+                "mpi4j-heap,io_write_all,4194304,MB/s", "mpi4j-heap,io_read_all,4194304,MB/s"),
+                keys(r.output(), CSV), r.output());
+    }
+
+    @Test
     void peersWithOneBufferKindPrintsOnlyThatImpl() {
         Mpiexec.Result r = ok(2, "peers", "--scale=0.01", "--buffers=heap", "--no-warmup");
         List<String> keys = keys(r.output(), CSV);

@@ -62,6 +62,19 @@ class FileTest {
     }
 
     @Test
+    void hintsGivenAtOpenAreReportedByGetInfo() {
+        try (Info hints = Info.of(java.util.Map.of("cb_buffer_size", "1048576"));
+                File f = File.open(WORLD, dir.resolve("hints"), EnumSet.of(AccessMode.RDWR, AccessMode.CREATE), hints);
+                Info used = f.getInfo()) {
+            assertEquals(java.util.Optional.of("1048576"), used.get("cb_buffer_size"));
+            try (Info more = Info.of(java.util.Map.of("cb_nodes", "1"))) {
+                f.setInfo(more); // accepted (ompio keeps the hints given at open)
+            }
+            assertThrows(NullPointerException.class, () -> f.setInfo(null));
+        }
+    }
+
+    @Test
     void amodeReportsTheModesTheFileWasOpenedWith() {
         try (File f = create("amode")) {
             assertEquals(EnumSet.of(AccessMode.RDWR, AccessMode.CREATE), f.amode());

@@ -20,8 +20,8 @@ import org.mpi4j.ThreadLevel;
  * </pre>
  *
  * <p>Subcommands: {@code helloworld}, {@code ringtest}, {@code pingpong}, {@code allreduce},
- * {@code bcast}, {@code objects}, {@code alloc}, {@code halo}, {@code futures} and {@code peers} (see
- * {@link #USAGE}). Timed benches run a whole warm-up pass first (so that the JIT has compiled the hot paths), keep their
+ * {@code bcast}, {@code io}, {@code objects}, {@code alloc}, {@code halo}, {@code futures} and {@code peers}
+ * (see {@link #USAGE}). Timed benches run a whole warm-up pass first (so that the JIT has compiled the hot paths), keep their
  * results in memory and print them at the end, on rank 0.
  */
 public final class Bench {
@@ -35,6 +35,8 @@ public final class Bench {
                                          isend/irecv + waitAll) over pingpong.c's sizes (2+ ranks)
               allreduce [--buffers=B]    allreduce SUM of 1 double and of 1M doubles
               bcast [--buffers=B]        bcast of 1 MiB from rank 0
+              io [--buffers=B]           write_at_all and read_at_all of 4 MiB per rank, one file
+                                         under $BENCH_IODIR (default /tmp)
               objects                    ping-pong of objects (sendObject/recvObject): a small map,
                                          1000 small records, a double[1048576] (2+ ranks)
               alloc                      heap bytes allocated per call on the hot paths (2+ ranks)
@@ -163,7 +165,7 @@ public final class Bench {
         return switch (a.command()) {
             case "helloworld" -> helloWorld(world, out);
             case "ringtest" -> ringTest(world, a, out);
-            case "pingpong", "allreduce", "bcast", "objects", "peers" -> measure(world, a, out);
+            case "pingpong", "allreduce", "bcast", "io", "objects", "peers" -> measure(world, a, out);
             case "alloc" -> alloc(world, a, out);
             case "halo" -> halo(world, a, out);
             case "futures" -> FuturesBench.run(world, a, out);
@@ -254,7 +256,7 @@ public final class Bench {
     }
 
     /**
-     * pingpong, allreduce, bcast, objects and peers (all of them): a warm-up pass over the benches,
+     * pingpong, allreduce, bcast, io, objects and peers (all of them): a warm-up pass over the benches,
      * then the timed pass, then the results.
      */
     static int measure(Intracomm comm, Args a, PrintStream out) {

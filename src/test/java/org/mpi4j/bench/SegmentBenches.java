@@ -69,7 +69,7 @@ final class SegmentBenches {
             out.add(IMPL, "bcast", Plan.BCAST_SIZE, out.time(this::bcast, Plan.bcast(scale), Plan.warmBcast(),
                     scale), "us");
         }
-        if (all) {
+        if (all || command.equals("io")) {
             // pingpong.c writes and reads its send buffer
             new IoBenches(comm, IMPL, sbuf).run(out, scale);
         }
