@@ -69,14 +69,22 @@ final class Wire {
         }
     }
 
-    /** A reusable output buffer that hands out its array without a copy when it fits exactly. */
+    /**
+     * A reusable output buffer that hands out its array without a copy when it fits exactly (and
+     * takes a new one: the message handed out may still be queued).
+     */
     private static final class Buffer extends ByteArrayOutputStream {
         Buffer() {
             super(256);
         }
 
         byte[] bytes() {
-            return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+            if (count != buf.length) {
+                return java.util.Arrays.copyOf(buf, count);
+            }
+            byte[] out = buf;
+            buf = new byte[Math.max(256, out.length)];
+            return out;
         }
     }
 
@@ -104,7 +112,7 @@ final class Wire {
             }
         }
         byte[] out = b.bytes();
-        if (b.size() > 1 << 20) {
+        if (out.length > 1 << 20) {
             BUFFER.remove(); // do not keep a large array per thread
         }
         return out;
