@@ -15,5 +15,6 @@ module org.mpi4j {
     requires org.objenesis;
 
     exports org.mpi4j;
+    exports org.mpi4j.util;
     exports org.mpi4j.futures;
 }

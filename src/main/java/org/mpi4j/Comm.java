@@ -60,7 +60,8 @@ import org.mpi4j.internal.Staged;
  * arrays into native memory held by the {@link Request}, and copy received data back on completion.
  *
  * <p>Every communicator mpi4j creates uses {@code MPI_ERRORS_RETURN}: MPI errors surface as
- * {@link MpiException} and the process goes on.
+ * {@link MpiException} and the process goes on (unless {@code -Dmpi4j.errors} says otherwise, see
+ * {@link MPI}; {@link #setErrhandler} changes it per communicator).
  */
 public abstract class Comm extends NativeHandle {
     private int rank = -1;
@@ -87,13 +88,67 @@ public abstract class Comm extends NativeHandle {
 
     /** Gives a communicator created by MPI the error handler every mpi4j communicator has. */
     static MemorySegment adopt(MemorySegment handle) {
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle, OpenMpiAbi.predefined("MPI_ERRORS_RETURN")),
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle, Errors.defaultErrhandler()),
                 "MPI_Comm_set_errhandler");
         return handle;
     }
 
     static boolean isNullHandle(MemorySegment handle) {
         return handle.equals(MPI.COMM_NULL.rawHandle());
+    }
+
+    // ---- native interop -----------------------------------------------------------------------
+
+    @Override
+    final int c2f(MemorySegment h) {
+        return mpi_h.MPI_Comm_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Comm} made elsewhere (a native library, {@link #toHandle()} of another
+     * object): the predefined communicators come back as {@link MPI#COMM_WORLD},
+     * {@link MPI#COMM_SELF}, {@link MPI#COMM_NULL}; any other is borrowed ({@link #isBorrowed()}):
+     * {@code close()} leaves it alone, {@code free()} frees it. Its error handler is left as it is.
+     *
+     * @throws IllegalArgumentException if MPI knows no communicator at that address (checked with a
+     *                                  {@code MPI_Comm_c2f}/{@code MPI_Comm_f2c} round trip; the
+     *                                  handle must at least point to readable memory)
+     */
+    public static Comm fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "communicator", Comm::predefinedOf, mpi_h::MPI_Comm_c2f, mpi_h::MPI_Comm_f2c,
+                Comm::wrapForeign);
+    }
+
+    /**
+     * {@code MPI_Comm_f2c}: the communicator of a Fortran integer handle, as {@link #fromHandle}.
+     *
+     * @throws IllegalArgumentException if the integer names no communicator
+     */
+    public static Comm fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "communicator", mpi_h::MPI_Comm_f2c, Comm::fromHandle);
+    }
+
+    /** The predefined communicator {@code h} names, or null. */
+    static Comm predefinedOf(MemorySegment h) {
+        for (Comm c : new Comm[] {MPI.COMM_WORLD, MPI.COMM_SELF, MPI.COMM_NULL}) {
+            if (c.rawHandle().equals(h)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The class of object for a communicator handle: an intracommunicator, or (the hook for the
+     * intercommunicator class) refused until mpi4j has one.
+     */
+    static Comm wrapForeign(MemorySegment h) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_test_inter(h, s.int0), "MPI_Comm_test_inter");
+        if (s.int0() != 0) {
+            throw new UnsupportedOperationException("intercommunicator handles cannot be wrapped yet");
+        }
+        return new Intracomm(h, false, false);
     }
 
     // ---- management -------------------------------------------------------------------------
@@ -142,6 +197,13 @@ public abstract class Comm extends NativeHandle {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Comm_test_inter(handle(), s.int0), "MPI_Comm_test_inter");
         return s.int0() != 0;
+    }
+
+    /** {@code MPI_Topo_test}: the kind of topology this communicator carries, {@link Topology#UNDEFINED} for none. */
+    public final Topology topoTest() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Topo_test(handle(), s.int0), "MPI_Topo_test");
+        return Topology.of(s.int0());
     }
 
     /** {@code MPI_Comm_get_name}. */
@@ -196,6 +258,26 @@ public abstract class Comm extends NativeHandle {
         return OptionalInt.of(s.handle0().reinterpret(4).get(ValueLayout.JAVA_INT, 0));
     }
 
+    /**
+     * {@code MPI_Comm_set_attr}: caches {@code value} on this communicator under {@code keyval};
+     * a value already there is deleted first (its deleter runs).
+     *
+     * @throws IllegalArgumentException if {@code keyval} is a key for another kind of object
+     */
+    public final <T> void setAttr(Keyval<T> keyval, T value) {
+        Errors.checkNotNull(keyval, "keyval").set(Keyval.Kind.COMM, handle(), value);
+    }
+
+    /** {@code MPI_Comm_get_attr}: the value cached under {@code keyval}, if any. */
+    public final <T> java.util.Optional<T> getAttr(Keyval<T> keyval) {
+        return Errors.checkNotNull(keyval, "keyval").get(Keyval.Kind.COMM, handle());
+    }
+
+    /** {@code MPI_Comm_delete_attr}: deletes the value cached under {@code keyval} (its deleter runs). */
+    public final void deleteAttr(Keyval<?> keyval) {
+        Errors.checkNotNull(keyval, "keyval").delete(Keyval.Kind.COMM, handle());
+    }
+
     /** The largest tag value (the {@link Attribute#TAG_UB} attribute). */
     final int tagUpperBound() {
         int ub = tagUb;
@@ -247,6 +329,40 @@ public abstract class Comm extends NativeHandle {
         Errors.check(mpi_h.MPI_Comm_disconnect(s.handle0), "MPI_Comm_disconnect");
         setHandle(null);
         released();
+    }
+
+    // ---- error handlers ---------------------------------------------------------------------------
+
+    /**
+     * {@code MPI_Comm_set_errhandler}: what MPI does on an error in a call on this communicator.
+     *
+     * @throws IllegalArgumentException if {@code errhandler} was made for another kind of object
+     */
+    public final void setErrhandler(Errhandler errhandler) {
+        Errors.checkNotNull(errhandler, "error handler");
+        errhandler.checkFits(Errhandler.Kind.COMM, kind());
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle(), errhandler.handle()), "MPI_Comm_set_errhandler");
+    }
+
+    /**
+     * {@code MPI_Comm_get_errhandler}: the error handler of this communicator; a predefined or Java
+     * handler comes back as the same object (nothing to free), another as a new object to free.
+     */
+    public final Errhandler getErrhandler() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_get_errhandler(handle(), s.handle0), "MPI_Comm_get_errhandler");
+        return Errhandler.ofReturned(s.handle0);
+    }
+
+    /**
+     * {@code MPI_Comm_call_errhandler}: invokes this communicator's error handler with
+     * {@code errorCode}, as MPI does on an error (a library built on MPI reports its own errors
+     * this way, with codes from {@link MPI#addErrorCode}). With {@link Errhandler#ERRORS_RETURN}
+     * nothing happens; a Java handler runs before this returns, and what it throws is rethrown here.
+     */
+    public final void callErrhandler(int errorCode) {
+        Errors.check(mpi_h.MPI_Comm_call_errhandler(handle(), errorCode), "MPI_Comm_call_errhandler");
+        Errors.rethrowUpcallFailure();
     }
 
     // ---- argument checks --------------------------------------------------------------------
@@ -2280,9 +2396,14 @@ public abstract class Comm extends NativeHandle {
 
     /**
      * {@code MPI_Bcast}: the root's {@code count} elements of {@code type} in {@code buf} are copied
-     * into {@code buf} on every process.
+     * into {@code buf} on every process. Above 2^31-1 elements (native memory only) the elements
+     * travel as one element of a derived datatype.
      */
     public final void bcast(MemorySegment buf, long count, Datatype type, int root) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.bcast(this, buf, count, type, root);
+            return;
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
@@ -2765,10 +2886,15 @@ public abstract class Comm extends NativeHandle {
 
     /**
      * {@code MPI_Reduce}: combines the {@code count} elements of every process's {@code sendBuf}
-     * with {@code op} into the root's {@code recvBuf} (ignored, and may be null, elsewhere).
+     * with {@code op} into the root's {@code recvBuf} (ignored, and may be null, elsewhere). Above
+     * 2^31-1 elements (native memory only) it runs in chunks of 2^30.
      */
     public final void reduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
             int root) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.reduce(this, sendBuf, recvBuf, count, type, op, root);
+            return;
+        }
         checkRoot(root);
         checkOp(op);
         boolean isRoot = isRoot(root);
@@ -2814,8 +2940,15 @@ public abstract class Comm extends NativeHandle {
         return started(rc, "MPI_Ireduce", s, new Object[] {sendBuf, recvBuf, type, op}, ss, rs, op);
     }
 
-    /** {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}. */
+    /**
+     * {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}.
+     * Above 2^31-1 elements (native memory only) it runs in chunks of 2^30.
+     */
     public final void allreduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.allreduce(this, sendBuf, recvBuf, count, type, op);
+            return;
+        }
         if (sendBuf != IN_PLACE && Buffers.isNative(sendBuf) && Buffers.isNative(recvBuf)) {
             allreduceNative(sendBuf, recvBuf, count, type, op);
             return;

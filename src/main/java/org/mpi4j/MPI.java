@@ -17,6 +17,12 @@ import org.mpi4j.internal.Scratch;
  * or {@code multiple}; default {@code multiple}); call {@link #init()} or
  * {@link #initThread(ThreadLevel)} first to choose. MPI is finalised when the JVM shuts down
  * unless {@link #finalizeMpi()} was called before.
+ *
+ * <p>MPI errors: the system property {@code mpi4j.errors} chooses, as mpi4py's {@code rc.errors},
+ * between {@code exception} (the default: an MPI error throws {@link MpiException}),
+ * {@code abort} (the first MPI error prints the exception and aborts the job with
+ * {@code MPI_Abort}) and {@code fatal} (communicators get {@code MPI_ERRORS_ARE_FATAL}: MPI ends
+ * the job with its own message).
  */
 public final class MPI {
     static {
@@ -89,7 +95,7 @@ public final class MPI {
     }
 
     private static void afterInit() {
-        MemorySegment errorsReturn = OpenMpiAbi.predefined("MPI_ERRORS_RETURN");
+        MemorySegment errorsReturn = Errors.defaultErrhandler();
         Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_WORLD.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
         Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_SELF.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
         wtimeOrigin = OpenMpiAbi.wtimeOriginNanos();
@@ -149,6 +155,11 @@ public final class MPI {
                 }
             }
         }
+    }
+
+    /** Whether MPI is initialised and not finalising: callbacks that free MPI objects ask it. */
+    static boolean isActive() {
+        return ready;
     }
 
     /** {@code MPI_Initialized}: whether MPI has been initialised (by any means). */
@@ -407,6 +418,97 @@ public final class MPI {
      */
     public static String lookupName(String service) {
         return DynamicProcesses.lookupName(service, Info.NULL);
+    }
+
+    // ---- user error classes and codes ------------------------------------------------------------
+
+    /**
+     * {@code MPI_Add_error_class}: a new error class, for a library built on MPI to report its own
+     * errors through MPI's machinery ({@link Comm#callErrhandler}, {@link MpiException}).
+     */
+    public static int addErrorClass() {
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Add_error_class(s.int0), "MPI_Add_error_class");
+        return s.int0();
+    }
+
+    /** {@code MPI_Add_error_code}: a new error code in {@code errorClass} (a standard or added class). */
+    public static int addErrorCode(int errorClass) {
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Add_error_code(errorClass, s.int0), "MPI_Add_error_code");
+        return s.int0();
+    }
+
+    /**
+     * {@code MPI_Add_error_string}: the text {@code MPI_Error_string} (and so
+     * {@link MpiException#errorString()}) gives for an added error class or code.
+     *
+     * @throws IllegalArgumentException if the text is longer than {@code MPI_MAX_ERROR_STRING - 1}
+     */
+    public static void addErrorString(int errorCode, String text) {
+        Errors.checkNotNull(text, "text");
+        if (text.length() >= mpi_h.MPI_MAX_ERROR_STRING()) {
+            throw new IllegalArgumentException("error string longer than " + (mpi_h.MPI_MAX_ERROR_STRING() - 1));
+        }
+        ensureInitialized();
+        try (Arena arena = Arena.ofConfined()) {
+            Errors.check(mpi_h.MPI_Add_error_string(errorCode, arena.allocateFrom(text)), "MPI_Add_error_string");
+        }
+    }
+
+    /** {@code MPI_Error_string}: the library's text for an error code or class. */
+    public static String errorString(int errorCode) {
+        ensureInitialized();
+        return new MpiException(errorCode).errorString();
+    }
+
+    // ---- profiling and addresses ---------------------------------------------------------------
+
+    private static final mpi_h.MPI_Pcontrol PCONTROL = mpi_h.MPI_Pcontrol.makeInvoker();
+
+    /**
+     * {@code MPI_Pcontrol}: tells a profiling library what to record ({@code 0} off, {@code 1} on,
+     * {@code 2} flush; other levels are the library's). Without one it does nothing.
+     */
+    public static void pcontrol(int level) {
+        ensureInitialized();
+        Errors.check(PCONTROL.apply(level), "MPI_Pcontrol");
+    }
+
+    /**
+     * {@code MPI_Get_address}: the address of the first byte of {@code location}, for the
+     * displacements of a struct datatype over native memory ({@link Datatype#struct}).
+     *
+     * @throws IllegalArgumentException if {@code location} is a Java array's memory, which has no
+     *                                  fixed address
+     */
+    public static long getAddress(MemorySegment location) {
+        Errors.checkNotNull(location, "location");
+        if (!location.isNative()) {
+            throw new IllegalArgumentException("a heap segment has no fixed address: the garbage collector"
+                    + " moves arrays; allocate the memory from an Arena");
+        }
+        ensureInitialized();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.JAVA_LONG);
+            Errors.check(mpi_h.MPI_Get_address(location, out), "MPI_Get_address");
+            return out.get(ValueLayout.JAVA_LONG, 0);
+        }
+    }
+
+    /**
+     * {@code MPI_Aint_add}: the address {@code displacement} bytes from {@code base} (as Open MPI,
+     * plain addition on its flat address space).
+     */
+    public static long aintAdd(long base, long displacement) {
+        return base + displacement;
+    }
+
+    /** {@code MPI_Aint_diff}: the displacement from {@code subtrahend} to {@code minuend}, in bytes. */
+    public static long aintDiff(long minuend, long subtrahend) {
+        return minuend - subtrahend;
     }
 
     /** The version of the MPI standard: {@code MPI_VERSION}.{@code MPI_SUBVERSION}. */

@@ -185,6 +185,36 @@ public final class OpenMpiAbi {
         }
     }
 
+    /**
+     * Whether {@code MPI_Compare_and_swap} on elements of {@code typeSize} bytes would crash this
+     * Open MPI: 4.1.4's osc/rdma component, which serves windows from {@code MPI_Win_create} and
+     * {@code MPI_Win_allocate} once a second process shares the node, emulates the atomic through
+     * the shared-memory transport, and its 64-bit path ({@code mca_btl_vader_emu_acswap}) segfaults
+     * on the first call (seen from C, at every thread level; 32-bit swaps work). Windows from
+     * {@code MPI_Win_allocate_shared} (osc/sm) and windows of one process are not affected.
+     */
+    public static boolean compareAndSwapCrashes(long typeSize, boolean sharedMemoryWindow, int processes) {
+        return typeSize == 8 && !sharedMemoryWindow && processes > 1;
+    }
+
+    // ---- distributed graphs: the weights arguments' special values ----
+
+    /**
+     * {@code MPI_UNWEIGHTED}: the weights argument of an unweighted distributed graph. Open MPI
+     * spells it as the address {@code (int *) 2}, not a global.
+     */
+    public static MemorySegment unweighted() {
+        return mpi_h.MPI_UNWEIGHTED();
+    }
+
+    /**
+     * {@code MPI_WEIGHTS_EMPTY}: the weights argument of a weighted distributed graph from a process
+     * that has no edges on that side ({@code (int *) 3} in Open MPI).
+     */
+    public static MemorySegment weightsEmpty() {
+        return mpi_h.MPI_WEIGHTS_EMPTY();
+    }
+
     // ---- MPI_Status: Open MPI's layout {MPI_SOURCE, MPI_TAG, MPI_ERROR, _cancelled, _ucount} ----
 
     /** The size of an {@code MPI_Status} (a method: the bindings load only after {@link #load}). */

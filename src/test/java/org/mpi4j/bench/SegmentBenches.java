@@ -69,6 +69,10 @@ final class SegmentBenches {
             out.add(IMPL, "bcast", Plan.BCAST_SIZE, out.time(this::bcast, Plan.bcast(scale), Plan.warmBcast(),
                     scale), "us");
         }
+        if (all) {
+            // pingpong.c writes and reads its send buffer
+            new IoBenches(comm, IMPL, sbuf).run(out, scale);
+        }
     }
 
     /** Half round-trip time of a blocking send/recv ping-pong, in microseconds. */
