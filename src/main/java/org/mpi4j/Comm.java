@@ -143,7 +143,8 @@ public abstract class Comm extends NativeHandle {
     }
 
     /**
-     * The class of object for a communicator handle: an intracommunicator, or (the hook for the
+     * The class of object for a communicator handle: an intracommunicator (of its topology's class),
+     * or (the hook for the
      * intercommunicator class) refused until mpi4j has one.
      */
     static Comm wrapForeign(MemorySegment h) {
@@ -152,7 +153,7 @@ public abstract class Comm extends NativeHandle {
         if (s.int0() != 0) {
             throw new UnsupportedOperationException("intercommunicator handles cannot be wrapped yet");
         }
-        return new Intracomm(h, false, false);
+        return Topocomm.ofTopology(h); // a Cartcomm, Graphcomm or Distgraphcomm if it has a topology
     }
 
     // ---- management -------------------------------------------------------------------------
@@ -2517,9 +2518,9 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
         MemorySegment sa = sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gather(sa, (int) sendCount, ignoredType(sendType), ra,
                 (int) recvCount, isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
-        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         if (isRoot) {
             recvDone(ra, recvBuf, rb);
         }
