@@ -338,11 +338,13 @@ final class Dispatcher {
                     LockSupport.park(this);
                 }
                 backgroundParked = false;
+                backoff.reset();
                 continue;
             }
             if (helpers.get() > 0) {
                 // a waiting thread polls already: another poller would only take cores from the workers
                 LockSupport.parkNanos(this, 5_000_000);
+                backoff.reset(); // polls start short again when this thread takes over
                 continue;
             }
             if (progress()) {

@@ -1,7 +1,7 @@
 package org.mpi4j.futures;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
 import java.io.IOException;
 import org.mpi4j.ObjectSerializer;
 import org.mpi4j.SerializationException;
@@ -69,17 +69,16 @@ final class Wire {
         }
     }
 
-    /** A reusable output buffer that hands out its array without a copy when it fits exactly. */
-    private static final class Buffer extends ByteArrayOutputStream {
+    /**
+     * A thread's encode buffer: a Kryo {@link Output} (an {@code OutputStream} any serializer can
+     * write to), which the default serializer writes into directly instead of through a buffer of
+     * its own; it grows as needed.
+     */
+    private static final class Buffer extends Output {
         Buffer() {
-            super(256);
-        }
-
-        byte[] bytes() {
-            return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+            super(256, -1);
         }
     }
-
     private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
 
     /**
@@ -91,9 +90,9 @@ final class Wire {
         Buffer b = BUFFER.get();
         b.reset();
         for (int i = 0; i < 8; i++) {
-            b.write((int) (id >>> (56 - 8 * i)));
+            b.writeByte((int) (id >>> (56 - 8 * i)));
         }
-        b.write(kind);
+        b.writeByte(kind);
         if (body != null) {
             try {
                 ObjectSerializer.getDefault().serialize(body, b);
@@ -103,8 +102,8 @@ final class Wire {
                 throw new SerializationException("cannot serialize " + describe(body) + ": " + e.getMessage(), e);
             }
         }
-        byte[] out = b.bytes();
-        if (b.size() > 1 << 20) {
+        byte[] out = b.toBytes();
+        if (b.getBuffer().length > 1 << 20) {
             BUFFER.remove(); // do not keep a large array per thread
         }
         return out;
@@ -135,8 +134,8 @@ final class Wire {
 
     static Object deserialize(byte[] bytes, int offset) {
         try {
-            return ObjectSerializer.getDefault().deserialize(
-                    new ByteArrayInputStream(bytes, offset, bytes.length - offset));
+            // an Input over the array itself: the default serializer reads it without a copy
+            return ObjectSerializer.getDefault().deserialize(new Input(bytes, offset, bytes.length - offset));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new SerializationException("cannot deserialize: " + e, e);
         }
