@@ -35,6 +35,8 @@ public final class Bench {
                                          isend/irecv + waitAll) over pingpong.c's sizes (2+ ranks)
               allreduce [--buffers=B]    allreduce SUM of 1 double and of 1M doubles
               bcast [--buffers=B]        bcast of 1 MiB from rank 0
+              rma                        one-sided: lock + put/get + unlock (8 B), put of 4 MiB, fence,
+                                         fetchAndOp + flush (exactly 2 ranks)
               objects                    ping-pong of objects (sendObject/recvObject): a small map,
                                          1000 small records, a double[1048576] (2+ ranks)
               alloc                      heap bytes allocated per call on the hot paths (2+ ranks)
@@ -159,7 +161,7 @@ public final class Bench {
         return switch (a.command()) {
             case "helloworld" -> helloWorld(world, out);
             case "ringtest" -> ringTest(world, a, out);
-            case "pingpong", "allreduce", "bcast", "objects", "peers" -> measure(world, a, out);
+            case "pingpong", "allreduce", "bcast", "rma", "objects", "peers" -> measure(world, a, out);
             case "alloc" -> alloc(world, a, out);
             default -> {
                 if (world.rank() == 0) {
@@ -255,7 +257,7 @@ public final class Bench {
         String cmd = a.command();
         boolean peers = cmd.equals("peers");
         boolean objects = cmd.equals("objects");
-        if (peers && !needRanks(comm, cmd, 2, 2)
+        if ((peers || cmd.equals("rma")) && !needRanks(comm, cmd, 2, 2)
                 || (cmd.equals("pingpong") || objects) && !needRanks(comm, cmd, 2, 1 << 20)) {
             return 2;
         }
