@@ -16,4 +16,5 @@ module org.mpi4j {
 
     exports org.mpi4j;
     exports org.mpi4j.util;
+    exports org.mpi4j.futures;
 }

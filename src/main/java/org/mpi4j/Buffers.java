@@ -336,7 +336,7 @@ final class Buffers {
         if (last[0] == array) {
             whole = (MemorySegment) last[1];
         } else {
-            whole = segmentOf(array);
+            whole = ofArray(array);
             last[0] = array;
             last[1] = whole;
         }
@@ -344,8 +344,13 @@ final class Buffers {
         return offset == 0 && bytes == whole.byteSize() ? whole : whole.asSlice(offset * layout.byteSize(), bytes);
     }
 
-    private static MemorySegment segmentOf(Object array) {
+    /**
+     * A heap segment over the whole of a primitive array of any element type (null stays null): the
+     * one place that turns an array of unknown element type into a segment.
+     */
+    static MemorySegment ofArray(Object array) {
         return switch (array) {
+            case null -> null;
             case byte[] a -> MemorySegment.ofArray(a);
             case short[] a -> MemorySegment.ofArray(a);
             case char[] a -> MemorySegment.ofArray(a);

@@ -144,18 +144,4 @@ final class CollectiveMessage {
         MemorySegment m = Arena.ofAuto().allocate(2L * SMALL_BYTES, 64);
         return new MemorySegment[] {m.asSlice(0, SMALL_BYTES), m.asSlice(SMALL_BYTES, SMALL_BYTES)};
     });
-
-    static MemorySegment seg(Object array) {
-        return switch (array) {
-            case null -> null;
-            case byte[] a -> MemorySegment.ofArray(a);
-            case short[] a -> MemorySegment.ofArray(a);
-            case char[] a -> MemorySegment.ofArray(a);
-            case int[] a -> MemorySegment.ofArray(a);
-            case long[] a -> MemorySegment.ofArray(a);
-            case float[] a -> MemorySegment.ofArray(a);
-            case double[] a -> MemorySegment.ofArray(a);
-            default -> throw new IllegalArgumentException("not a primitive array: " + array.getClass());
-        };
-    }
 }

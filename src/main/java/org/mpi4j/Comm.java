@@ -12,7 +12,6 @@ import static org.mpi4j.CollectiveMessage.packedDispls;
 import static org.mpi4j.CollectiveMessage.recvArg;
 import static org.mpi4j.CollectiveMessage.recvDone;
 import static org.mpi4j.CollectiveMessage.recvSpan;
-import static org.mpi4j.CollectiveMessage.seg;
 import static org.mpi4j.CollectiveMessage.sendArg;
 import static org.mpi4j.CollectiveMessage.span;
 import static org.mpi4j.CollectiveMessage.stageNb;
@@ -61,7 +60,8 @@ import org.mpi4j.internal.Staged;
  * arrays into native memory held by the {@link Request}, and copy received data back on completion.
  *
  * <p>Every communicator mpi4j creates uses {@code MPI_ERRORS_RETURN}: MPI errors surface as
- * {@link MpiException} and the process goes on.
+ * {@link MpiException} and the process goes on (unless {@code -Dmpi4j.errors} says otherwise, see
+ * {@link MPI}; {@link #setErrhandler} changes it per communicator).
  */
 public abstract class Comm extends NativeHandle {
     private int rank = -1;
@@ -69,6 +69,11 @@ public abstract class Comm extends NativeHandle {
 
     Comm(MemorySegment handle, boolean predefined, boolean isNull) {
         super(handle, predefined, isNull);
+    }
+
+    /** A communicator this process may but need not free ({@code owned == false}: no leak warning). */
+    Comm(MemorySegment handle, boolean predefined, boolean isNull, boolean owned) {
+        super(handle, predefined, isNull, owned);
     }
 
     @Override
@@ -83,13 +88,67 @@ public abstract class Comm extends NativeHandle {
 
     /** Gives a communicator created by MPI the error handler every mpi4j communicator has. */
     static MemorySegment adopt(MemorySegment handle) {
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle, OpenMpiAbi.predefined("MPI_ERRORS_RETURN")),
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle, Errors.defaultErrhandler()),
                 "MPI_Comm_set_errhandler");
         return handle;
     }
 
     static boolean isNullHandle(MemorySegment handle) {
         return handle.equals(MPI.COMM_NULL.rawHandle());
+    }
+
+    // ---- native interop -----------------------------------------------------------------------
+
+    @Override
+    final int c2f(MemorySegment h) {
+        return mpi_h.MPI_Comm_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Comm} made elsewhere (a native library, {@link #toHandle()} of another
+     * object): the predefined communicators come back as {@link MPI#COMM_WORLD},
+     * {@link MPI#COMM_SELF}, {@link MPI#COMM_NULL}; any other is borrowed ({@link #isBorrowed()}):
+     * {@code close()} leaves it alone, {@code free()} frees it. Its error handler is left as it is.
+     *
+     * @throws IllegalArgumentException if MPI knows no communicator at that address (checked with a
+     *                                  {@code MPI_Comm_c2f}/{@code MPI_Comm_f2c} round trip; the
+     *                                  handle must at least point to readable memory)
+     */
+    public static Comm fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "communicator", Comm::predefinedOf, mpi_h::MPI_Comm_c2f, mpi_h::MPI_Comm_f2c,
+                Comm::wrapForeign);
+    }
+
+    /**
+     * {@code MPI_Comm_f2c}: the communicator of a Fortran integer handle, as {@link #fromHandle}.
+     *
+     * @throws IllegalArgumentException if the integer names no communicator
+     */
+    public static Comm fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "communicator", mpi_h::MPI_Comm_f2c, Comm::fromHandle);
+    }
+
+    /** The predefined communicator {@code h} names, or null. */
+    static Comm predefinedOf(MemorySegment h) {
+        for (Comm c : new Comm[] {MPI.COMM_WORLD, MPI.COMM_SELF, MPI.COMM_NULL}) {
+            if (c.rawHandle().equals(h)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The class of object for a communicator handle: an intracommunicator, or (the hook for the
+     * intercommunicator class) refused until mpi4j has one.
+     */
+    static Comm wrapForeign(MemorySegment h) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_test_inter(h, s.int0), "MPI_Comm_test_inter");
+        if (s.int0() != 0) {
+            throw new UnsupportedOperationException("intercommunicator handles cannot be wrapped yet");
+        }
+        return new Intracomm(h, false, false);
     }
 
     // ---- management -------------------------------------------------------------------------
@@ -138,6 +197,13 @@ public abstract class Comm extends NativeHandle {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Comm_test_inter(handle(), s.int0), "MPI_Comm_test_inter");
         return s.int0() != 0;
+    }
+
+    /** {@code MPI_Topo_test}: the kind of topology this communicator carries, {@link Topology#UNDEFINED} for none. */
+    public final Topology topoTest() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Topo_test(handle(), s.int0), "MPI_Topo_test");
+        return Topology.of(s.int0());
     }
 
     /** {@code MPI_Comm_get_name}. */
@@ -192,6 +258,26 @@ public abstract class Comm extends NativeHandle {
         return OptionalInt.of(s.handle0().reinterpret(4).get(ValueLayout.JAVA_INT, 0));
     }
 
+    /**
+     * {@code MPI_Comm_set_attr}: caches {@code value} on this communicator under {@code keyval};
+     * a value already there is deleted first (its deleter runs).
+     *
+     * @throws IllegalArgumentException if {@code keyval} is a key for another kind of object
+     */
+    public final <T> void setAttr(Keyval<T> keyval, T value) {
+        Errors.checkNotNull(keyval, "keyval").set(Keyval.Kind.COMM, handle(), value);
+    }
+
+    /** {@code MPI_Comm_get_attr}: the value cached under {@code keyval}, if any. */
+    public final <T> java.util.Optional<T> getAttr(Keyval<T> keyval) {
+        return Errors.checkNotNull(keyval, "keyval").get(Keyval.Kind.COMM, handle());
+    }
+
+    /** {@code MPI_Comm_delete_attr}: deletes the value cached under {@code keyval} (its deleter runs). */
+    public final void deleteAttr(Keyval<?> keyval) {
+        Errors.checkNotNull(keyval, "keyval").delete(Keyval.Kind.COMM, handle());
+    }
+
     /** The largest tag value (the {@link Attribute#TAG_UB} attribute). */
     final int tagUpperBound() {
         int ub = tagUb;
@@ -221,6 +307,62 @@ public abstract class Comm extends NativeHandle {
     @Override
     public final void free() {
         super.free();
+    }
+
+    /**
+     * {@code MPI_Comm_disconnect}: waits until every pending message on this communicator has
+     * been delivered, then frees it, cutting the link to the processes of a spawn, accept or
+     * connect. Collective. Disconnecting twice is harmless.
+     *
+     * @throws IllegalStateException for {@code COMM_WORLD}, {@code COMM_SELF} and {@code COMM_NULL}
+     */
+    public final void disconnect() {
+        if (isNull() || isPredefined()) {
+            throw new IllegalStateException((isNull() ? "the null communicator" : "a predefined communicator")
+                    + " cannot be disconnected");
+        }
+        if (isFreed()) {
+            return;
+        }
+        Scratch s = Scratch.get();
+        s.handle0.set(ValueLayout.ADDRESS, 0, handle());
+        Errors.check(mpi_h.MPI_Comm_disconnect(s.handle0), "MPI_Comm_disconnect");
+        setHandle(null);
+        released();
+    }
+
+    // ---- error handlers ---------------------------------------------------------------------------
+
+    /**
+     * {@code MPI_Comm_set_errhandler}: what MPI does on an error in a call on this communicator.
+     *
+     * @throws IllegalArgumentException if {@code errhandler} was made for another kind of object
+     */
+    public final void setErrhandler(Errhandler errhandler) {
+        Errors.checkNotNull(errhandler, "error handler");
+        errhandler.checkFits(Errhandler.Kind.COMM, kind());
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(handle(), errhandler.handle()), "MPI_Comm_set_errhandler");
+    }
+
+    /**
+     * {@code MPI_Comm_get_errhandler}: the error handler of this communicator; a predefined or Java
+     * handler comes back as the same object (nothing to free), another as a new object to free.
+     */
+    public final Errhandler getErrhandler() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_get_errhandler(handle(), s.handle0), "MPI_Comm_get_errhandler");
+        return Errhandler.ofReturned(s.handle0);
+    }
+
+    /**
+     * {@code MPI_Comm_call_errhandler}: invokes this communicator's error handler with
+     * {@code errorCode}, as MPI does on an error (a library built on MPI reports its own errors
+     * this way, with codes from {@link MPI#addErrorCode}). With {@link Errhandler#ERRORS_RETURN}
+     * nothing happens; a Java handler runs before this returns, and what it throws is rethrown here.
+     */
+    public final void callErrhandler(int errorCode) {
+        Errors.check(mpi_h.MPI_Comm_call_errhandler(handle(), errorCode), "MPI_Comm_call_errhandler");
+        Errors.rethrowUpcallFailure();
     }
 
     // ---- argument checks --------------------------------------------------------------------
@@ -299,7 +441,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -310,7 +452,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -321,7 +463,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -332,7 +474,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -343,7 +485,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -354,7 +496,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -365,7 +507,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void send(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -406,7 +548,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -417,7 +559,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -428,7 +570,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -439,7 +581,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -450,7 +592,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -461,7 +603,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -472,7 +614,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void bsend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -510,7 +652,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -520,7 +662,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -530,7 +672,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -540,7 +682,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -550,7 +692,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -560,7 +702,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -570,7 +712,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void ssend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     /**
@@ -608,7 +750,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(byte[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
 
     /**
@@ -618,7 +760,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(short[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
 
     /**
@@ -628,7 +770,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(char[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
 
     /**
@@ -638,7 +780,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(int[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
 
     /**
@@ -648,7 +790,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(long[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
 
     /**
@@ -658,7 +800,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(float[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
 
     /**
@@ -668,7 +810,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void rsend(double[] buf, int dest, int tag) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, dest, tag);
+        P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
 
     // ---- point-to-point: blocking receive, sendrecv -------------------------------------------------
@@ -709,7 +851,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(byte[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, 0, buf.length, Datatype.INT8_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, source, tag, status);
     }
 
     /**
@@ -719,7 +861,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(short[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, 0, buf.length, Datatype.INT16_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, source, tag, status);
     }
 
     /**
@@ -729,7 +871,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(char[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, 0, buf.length, Datatype.UINT16_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, source, tag, status);
     }
 
     /**
@@ -739,7 +881,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(int[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, 0, buf.length, Datatype.INT32_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, source, tag, status);
     }
 
     /**
@@ -749,7 +891,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(long[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, 0, buf.length, Datatype.INT64_T, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, source, tag, status);
     }
 
     /**
@@ -759,7 +901,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(float[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, 0, buf.length, Datatype.FLOAT, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, source, tag, status);
     }
 
     /**
@@ -769,7 +911,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void recv(double[] buf, int source, int tag, Status status) {
         Errors.checkNotNull(buf, "buffer");
-        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, 0, buf.length, Datatype.DOUBLE, source, tag, status);
+        P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, source, tag, status);
     }
 
     /**
@@ -2254,9 +2396,14 @@ public abstract class Comm extends NativeHandle {
 
     /**
      * {@code MPI_Bcast}: the root's {@code count} elements of {@code type} in {@code buf} are copied
-     * into {@code buf} on every process.
+     * into {@code buf} on every process. Above 2^31-1 elements (native memory only) the elements
+     * travel as one element of a derived datatype.
      */
     public final void bcast(MemorySegment buf, long count, Datatype type, int root) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.bcast(this, buf, count, type, root);
+            return;
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
@@ -2739,10 +2886,15 @@ public abstract class Comm extends NativeHandle {
 
     /**
      * {@code MPI_Reduce}: combines the {@code count} elements of every process's {@code sendBuf}
-     * with {@code op} into the root's {@code recvBuf} (ignored, and may be null, elsewhere).
+     * with {@code op} into the root's {@code recvBuf} (ignored, and may be null, elsewhere). Above
+     * 2^31-1 elements (native memory only) it runs in chunks of 2^30.
      */
     public final void reduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
             int root) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.reduce(this, sendBuf, recvBuf, count, type, op, root);
+            return;
+        }
         checkRoot(root);
         checkOp(op);
         boolean isRoot = isRoot(root);
@@ -2788,8 +2940,15 @@ public abstract class Comm extends NativeHandle {
         return started(rc, "MPI_Ireduce", s, new Object[] {sendBuf, recvBuf, type, op}, ss, rs, op);
     }
 
-    /** {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}. */
+    /**
+     * {@code MPI_Allreduce}: every process receives the combination of all processes' {@code sendBuf}.
+     * Above 2^31-1 elements (native memory only) it runs in chunks of 2^30.
+     */
     public final void allreduce(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
+        if (LargeCollectives.isLarge(count)) {
+            LargeCollectives.allreduce(this, sendBuf, recvBuf, count, type, op);
+            return;
+        }
         if (sendBuf != IN_PLACE && Buffers.isNative(sendBuf) && Buffers.isNative(recvBuf)) {
             allreduceNative(sendBuf, recvBuf, count, type, op);
             return;
@@ -2977,7 +3136,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code byte[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(byte[] sendBuf, byte[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code byte[]}s. */
@@ -3002,27 +3161,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code byte[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(byte[] sendBuf, byte[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code byte[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code byte[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(byte[] sendBuf, byte[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code byte[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(byte[] sendBuf, int[] sendCounts, int[] displs, byte[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT8_T, root);
     }
 
@@ -3056,7 +3215,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code int[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(int[] sendBuf, int[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code int[]}s. */
@@ -3081,27 +3240,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code int[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(int[] sendBuf, int[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code int[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code int[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(int[] sendBuf, int[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code int[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(int[] sendBuf, int[] sendCounts, int[] displs, int[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT32_T, root);
     }
 
@@ -3135,7 +3294,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code long[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(long[] sendBuf, long[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code long[]}s. */
@@ -3160,27 +3319,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code long[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(long[] sendBuf, long[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code long[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code long[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(long[] sendBuf, long[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code long[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(long[] sendBuf, int[] sendCounts, int[] displs, long[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT64_T, root);
     }
 
@@ -3214,7 +3373,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code float[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(float[] sendBuf, float[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code float[]}s. */
@@ -3239,27 +3398,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code float[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(float[] sendBuf, float[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code float[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code float[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(float[] sendBuf, float[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code float[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(float[] sendBuf, int[] sendCounts, int[] displs, float[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.FLOAT, root);
     }
 
@@ -3293,7 +3452,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code double[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(double[] sendBuf, double[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code double[]}s. */
@@ -3318,27 +3477,27 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code double[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(double[] sendBuf, double[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code double[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code double[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(double[] sendBuf, double[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code double[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(double[] sendBuf, int[] sendCounts, int[] displs, double[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.DOUBLE, root);
     }
 
@@ -3382,12 +3541,12 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Reduce} of whole {@code short[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(short[] sendBuf, short[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code char[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(char[] sendBuf, char[] recvBuf, Op op, int root) {
-        reduce(MemorySegment.ofArray(sendBuf), seg(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
+        reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code short[]}s. */
@@ -3432,53 +3591,53 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gather} of whole {@code short[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(short[] sendBuf, short[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gather} of whole {@code char[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(char[] sendBuf, char[] recvBuf, int root) {
-        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, seg(recvBuf), sendBuf.length,
+        gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code short[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(short[] sendBuf, short[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code char[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(char[] sendBuf, char[] recvBuf, int[] recvCounts, int[] displs, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, seg(recvBuf), recvCounts,
+        gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code short[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(short[] sendBuf, short[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code char[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(char[] sendBuf, char[] recvBuf, int root) {
-        scatter(seg(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
+        scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code short[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(short[] sendBuf, int[] sendCounts, int[] displs, short[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code char[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(char[] sendBuf, int[] sendCounts, int[] displs, char[] recvBuf, int root) {
         boolean isRoot = isRoot(checkRoot(root));
-        scatterv(seg(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
+        scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.UINT16_T, root);
     }
 

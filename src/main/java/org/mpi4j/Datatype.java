@@ -110,6 +110,32 @@ public class Datatype extends NativeHandle {
     }
 
     @Override
+    int c2f(MemorySegment h) {
+        return mpi_h.MPI_Type_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Datatype} made elsewhere: a predefined type comes back as its constant,
+     * a derived one is borrowed (see {@link NativeHandle#isBorrowed()}) and taken to be committed,
+     * as a type another library hands over for communication is.
+     *
+     * @throws IllegalArgumentException if MPI knows no datatype at that address
+     */
+    public static Datatype fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "datatype", h -> h.equals(NULL.rawHandle()) ? NULL : Named.of(h),
+                mpi_h::MPI_Type_c2f, mpi_h::MPI_Type_f2c, h -> {
+                    Datatype d = new Datatype(h, false, false);
+                    d.committed = true;
+                    return d;
+                });
+    }
+
+    /** {@code MPI_Type_f2c}, as {@link #fromHandle}; an integer that names no datatype is refused. */
+    public static Datatype fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "datatype", mpi_h::MPI_Type_f2c, Datatype::fromHandle);
+    }
+
+    @Override
     void release(MemorySegment handleRef) {
         Errors.check(mpi_h.MPI_Type_free(handleRef), "MPI_Type_free");
     }
@@ -609,16 +635,24 @@ public class Datatype extends NativeHandle {
             Datatype[] t = new Datatype[e.numDatatypes()];
             for (int k = 0; k < t.length; k++) {
                 MemorySegment h = types.getAtIndex(ValueLayout.ADDRESS, k);
-                Datatype named = Named.of(h);
-                if (named != null) {
-                    t[k] = named;
-                } else {
-                    t[k] = new Datatype(h, false, false);
-                    t[k].committed = true;
-                }
+                t[k] = returned(h);
             }
             return new Contents(i, a, java.util.List.of(t));
         }
+    }
+
+    /**
+     * A datatype handle MPI returned ({@code MPI_Type_get_contents}, {@code MPI_File_get_view}): the
+     * predefined constant, or a new committed datatype the caller owns.
+     */
+    static Datatype returned(MemorySegment h) {
+        Datatype named = Named.of(h);
+        if (named != null) {
+            return named;
+        }
+        Datatype t = new Datatype(h, false, false);
+        t.committed = true;
+        return t;
     }
 
     /** {@code MPI_Type_set_name}: names this datatype (for debuggers and error messages). */
@@ -630,6 +664,26 @@ public class Datatype extends NativeHandle {
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(mpi_h.MPI_Type_set_name(liveHandle(), arena.allocateFrom(name)), "MPI_Type_set_name");
         }
+    }
+
+    /**
+     * {@code MPI_Type_set_attr}: caches {@code value} on this datatype under {@code keyval}; a value
+     * already there is deleted first (its deleter runs).
+     *
+     * @throws IllegalArgumentException if {@code keyval} is a key for another kind of object
+     */
+    public final <T> void setAttr(Keyval<T> keyval, T value) {
+        Errors.checkNotNull(keyval, "keyval").set(Keyval.Kind.DATATYPE, liveHandle(), value);
+    }
+
+    /** {@code MPI_Type_get_attr}: the value cached under {@code keyval}, if any. */
+    public final <T> java.util.Optional<T> getAttr(Keyval<T> keyval) {
+        return Errors.checkNotNull(keyval, "keyval").get(Keyval.Kind.DATATYPE, liveHandle());
+    }
+
+    /** {@code MPI_Type_delete_attr}: deletes the value cached under {@code keyval} (its deleter runs). */
+    public final void deleteAttr(Keyval<?> keyval) {
+        Errors.checkNotNull(keyval, "keyval").delete(Keyval.Kind.DATATYPE, liveHandle());
     }
 
     /** The datatype a handle MPI hands back names: a predefined constant, or null for a derived type. */

@@ -35,6 +35,28 @@ public final class Group extends NativeHandle {
     }
 
     @Override
+    int c2f(MemorySegment h) {
+        return mpi_h.MPI_Group_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Group} made elsewhere: {@link #EMPTY} and {@link #NULL} come back as
+     * themselves, any other group is borrowed (see {@link NativeHandle#isBorrowed()}).
+     *
+     * @throws IllegalArgumentException if MPI knows no group at that address
+     */
+    public static Group fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "group", h -> h.equals(EMPTY.rawHandle()) ? EMPTY
+                : h.equals(NULL.rawHandle()) ? NULL : null, mpi_h::MPI_Group_c2f, mpi_h::MPI_Group_f2c,
+                h -> new Group(h, false, false));
+    }
+
+    /** {@code MPI_Group_f2c}, as {@link #fromHandle}; an integer that names no group is refused. */
+    public static Group fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "group", mpi_h::MPI_Group_f2c, Group::fromHandle);
+    }
+
+    @Override
     void release(MemorySegment handleRef) {
         Errors.check(mpi_h.MPI_Group_free(handleRef), "MPI_Group_free");
     }

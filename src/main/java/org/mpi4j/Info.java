@@ -58,6 +58,28 @@ public final class Info extends NativeHandle {
     }
 
     @Override
+    int c2f(MemorySegment h) {
+        return mpi_h.MPI_Info_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Info} made elsewhere: {@link #NULL} and {@link #ENV} come back as
+     * themselves, another is borrowed (see {@link NativeHandle#isBorrowed()}).
+     *
+     * @throws IllegalArgumentException if MPI knows no info object at that address
+     */
+    public static Info fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "info", h -> h.equals(NULL.rawHandle()) ? NULL
+                : h.equals(ENV.rawHandle()) ? ENV : null, mpi_h::MPI_Info_c2f, mpi_h::MPI_Info_f2c,
+                h -> new Info(h, false, false));
+    }
+
+    /** {@code MPI_Info_f2c}, as {@link #fromHandle}; an integer that names no info object is refused. */
+    public static Info fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "info", mpi_h::MPI_Info_f2c, Info::fromHandle);
+    }
+
+    @Override
     void release(MemorySegment handleRef) {
         Errors.check(mpi_h.MPI_Info_free(handleRef), "MPI_Info_free");
     }

@@ -45,13 +45,37 @@ public class Intracomm extends Comm {
         return new Intracomm(OpenMpiAbi.predefined("MPI_COMM_NULL"), true, true);
     }
 
-    /** Wraps the communicator a constructor left in {@code ref}: {@link MPI#COMM_NULL} or a new one. */
+    /**
+     * Wraps the communicator a constructor left in {@code ref}: {@link MPI#COMM_NULL} or a new one, a
+     * {@link Topocomm} of the right kind if it carries a topology (a dup of a {@link Cartcomm}).
+     */
     static Intracomm fromRef(MemorySegment ref) {
         MemorySegment h = ref.get(java.lang.foreign.ValueLayout.ADDRESS, 0);
         if (isNullHandle(h)) {
             return MPI.COMM_NULL;
         }
-        return new Intracomm(adopt(h), false, false);
+        return Topocomm.ofTopology(adopt(h));
+    }
+
+    /**
+     * {@link Comm#fromHandle} for a handle known to be an intracommunicator.
+     *
+     * @throws IllegalArgumentException if it is not a valid intracommunicator handle
+     */
+    public static Intracomm fromHandle(MemorySegment handle) {
+        return intra(Comm.fromHandle(handle));
+    }
+
+    /** {@link Comm#fromFortran} for an intracommunicator. */
+    public static Intracomm fromFortran(int fortranHandle) {
+        return intra(Comm.fromFortran(fortranHandle));
+    }
+
+    private static Intracomm intra(Comm c) {
+        if (c instanceof Intracomm ic) {
+            return ic;
+        }
+        throw new IllegalArgumentException("not an intracommunicator: " + c);
     }
 
     /** {@code MPI_Comm_dup}: a new communicator with the same group and a new context. Collective. */
@@ -59,6 +83,49 @@ public class Intracomm extends Comm {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Comm_dup(handle(), s.handle0), "MPI_Comm_dup");
         return fromRef(s.handle0);
+    }
+
+    /**
+     * {@code MPI_Comm_dup_with_info}: {@link #dup()}, with {@code info}'s hints (null or
+     * {@link Info#NULL}: none) instead of this communicator's. Collective.
+     */
+    public Intracomm dupWithInfo(Info info) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_dup_with_info(handle(), Info.handleOf(info), s.handle0), "MPI_Comm_dup_with_info");
+        return fromRef(s.handle0);
+    }
+
+    /**
+     * The result of {@link #idup()}: the new communicator, usable once {@code request} has
+     * completed (before that, using it throws {@link IllegalStateException}).
+     */
+    public record Duplicate(Intracomm comm, Request request) {
+    }
+
+    /**
+     * {@code MPI_Comm_idup}: starts duplicating this communicator without waiting. Collective;
+     * complete the request like any other (wait, test, {@code toCompletableFuture}). Attribute copy
+     * callbacks ({@link Keyval}) may run during any call that progresses it.
+     */
+    public Duplicate idup() {
+        MemorySegment c = handle();
+        MemorySegment out = java.lang.foreign.Arena.ofAuto().allocate(ValueLayout.ADDRESS);
+        Intracomm comm = new Intracomm(null, false, false);
+        comm.setPending(true);
+        Scratch s = Scratch.get();
+        // copy callbacks may run in whatever call progresses the duplication: no critical calls meanwhile
+        boolean counted = Downcalls.userOpStarted(true);
+        int rc = mpi_h.MPI_Comm_idup(c, out, s.handle0);
+        if (rc != mpi_h.MPI_SUCCESS()) {
+            Downcalls.userOpDone(counted);
+        }
+        Errors.check(rc, "MPI_Comm_idup");
+        Request request = new Request(s.handle0(), false, out, () -> {
+            Downcalls.userOpDone(counted);
+            comm.setHandle(adopt(out.get(ValueLayout.ADDRESS, 0)));
+            comm.setPending(false);
+        });
+        return new Duplicate(comm, request);
     }
 
     /**
@@ -111,6 +178,194 @@ public class Intracomm extends Comm {
         Errors.check(mpi_h.MPI_Comm_create_group(handle(), Errors.checkNotNull(group, "group").handle(),
                 checkSendTag(tag), s.handle0), "MPI_Comm_create_group");
         return fromRef(s.handle0);
+    }
+
+    // ---- process topologies (Cartcomm, Graphcomm, Distgraphcomm do the work) ------------------
+
+    /**
+     * {@code MPI_Cart_create}: a Cartesian grid of {@code dims} processes over this communicator's
+     * first ones, periodic along the dimensions where {@code periods} is true. Collective.
+     *
+     * @param reorder whether MPI may renumber the processes to fit the machine
+     * @return the grid, or a null communicator ({@link Comm#isNull()}) on the processes it leaves out
+     * @throws IllegalArgumentException if an extent is not positive or the grid needs more processes
+     *                                  than this communicator has (see {@link Cartcomm#dimsCreate})
+     */
+    public final Cartcomm createCart(int[] dims, boolean[] periods, boolean reorder) {
+        return Cartcomm.create(this, dims, periods, reorder);
+    }
+
+    /**
+     * {@code MPI_Graph_create}: a graph of {@code index.length} nodes, node {@code i}'s neighbours
+     * being {@code edges[index[i-1] .. index[i])}. Collective; every process passes the whole graph.
+     *
+     * @return the graph, or a null communicator ({@link Comm#isNull()}) on the processes it leaves out
+     */
+    public final Graphcomm createGraph(int[] index, int[] edges, boolean reorder) {
+        return Graphcomm.create(this, index, edges, reorder);
+    }
+
+    /**
+     * {@code MPI_Dist_graph_create_adjacent}: a distributed graph in which each process names its own
+     * in-neighbours ({@code sources}) and out-neighbours ({@code destinations}) with their weights.
+     * Collective.
+     *
+     * @param sourceWeights a weight per source, or null (with {@code destWeights}) for an unweighted
+     *                      graph ({@code MPI_UNWEIGHTED}); an empty array when a weighted graph has no
+     *                      sources here ({@code MPI_WEIGHTS_EMPTY})
+     * @param info          hints, or null ({@link Info#NULL})
+     */
+    public final Distgraphcomm createDistGraphAdjacent(int[] sources, int[] sourceWeights, int[] destinations,
+            int[] destWeights, Info info, boolean reorder) {
+        return Distgraphcomm.createAdjacent(this, sources, sourceWeights, destinations, destWeights,
+                Info.handleOf(info), reorder);
+    }
+
+    /** {@code MPI_Dist_graph_create_adjacent} of an unweighted graph, without hints. */
+    public final Distgraphcomm createDistGraphAdjacent(int[] sources, int[] destinations, boolean reorder) {
+        return createDistGraphAdjacent(sources, null, destinations, null, null, reorder);
+    }
+
+    /**
+     * {@code MPI_Dist_graph_create}: a distributed graph in which this process names any edges: from
+     * each {@code sources[i]} to the next {@code degrees[i]} entries of {@code destinations}. Collective.
+     *
+     * @param weights a weight per edge, or null for an unweighted graph ({@code MPI_UNWEIGHTED}); an
+     *                empty array when a weighted graph has no edges here ({@code MPI_WEIGHTS_EMPTY})
+     * @param info    hints, or null ({@link Info#NULL})
+     */
+    public final Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations, int[] weights,
+            Info info, boolean reorder) {
+        return Distgraphcomm.create(this, sources, degrees, destinations, weights, Info.handleOf(info), reorder);
+    }
+
+    /** {@code MPI_Dist_graph_create} of an unweighted graph, without hints. */
+    public final Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations, boolean reorder) {
+        return createDistGraph(sources, degrees, destinations, null, null, reorder);
+    }
+
+    // ---- end of process topologies -----------------------------------------------------------
+
+    // ---- intercommunicators and dynamic processes -----------------------------------------------
+
+    /**
+     * {@code MPI_Intercomm_create}: an intercommunicator between this communicator's group and
+     * another, disjoint one. Collective over both groups: each calls it on its own intracommunicator,
+     * naming its leader and, at the leaders only, the other group's leader's rank in a communicator
+     * both leaders belong to.
+     *
+     * @param localLeader  the rank, in this communicator, of this group's leader (the same everywhere in the group)
+     * @param peerComm     a communicator holding both leaders; read at the local leader only (may be null elsewhere)
+     * @param remoteLeader the rank of the other group's leader in {@code peerComm}; read at the local leader only
+     * @param tag          a tag for the leaders' messages in {@code peerComm}
+     */
+    public Intercomm createIntercomm(int localLeader, Comm peerComm, int remoteLeader, int tag) {
+        checkRoot(localLeader);
+        checkSendTag(tag);
+        MemorySegment peer = MPI.COMM_NULL.rawHandle();
+        if (localLeader == rank()) {
+            Errors.checkNotNull(peerComm, "peer communicator");
+            if (remoteLeader < 0 || remoteLeader >= peerComm.size()) {
+                throw new IllegalArgumentException("invalid remote leader " + remoteLeader + " (peer communicator of "
+                        + peerComm.size() + " processes)");
+            }
+            if (remoteLeader == peerComm.rank() && peerComm == this) {
+                throw new IllegalArgumentException("the remote leader is this group's own leader: the groups must be"
+                        + " disjoint");
+            }
+            peer = peerComm.handle();
+        }
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Intercomm_create(handle(), localLeader, peer, remoteLeader, tag, s.handle0),
+                "MPI_Intercomm_create");
+        return Intercomm.fromRef(s.handle0);
+    }
+
+    /**
+     * {@code MPI_Comm_spawn}: starts {@code maxprocs} processes running {@code command} (an MPI
+     * program, found on {@code PATH} or in the {@code wdir}/{@code path} info keys) and returns
+     * the intercommunicator to them; they find theirs with {@link MPI#parent()}. Collective over
+     * this communicator; the arguments are read at {@code root} only. Under {@code mpiexec}, more
+     * processes than the job's slots need {@code --oversubscribe} (or a hostfile with more slots).
+     *
+     * @param args the command's arguments (null for none)
+     * @param info hints such as {@code wdir}, {@code host}, {@code path} ({@link Info#NULL} or null for none)
+     * @throws IllegalArgumentException if the command names no executable file or {@code maxprocs < 1}
+     *                                  (every process throws, nothing is started)
+     * @throws SpawnException           if MPI could not start the processes (with their error codes).
+     *                                  Open MPI 4.1 reports such a failure (too few slots, an unknown
+     *                                  host) at the root only and leaves the other processes of the
+     *                                  communicator in the call: spawn from {@link MPI#COMM_SELF} when
+     *                                  that can happen.
+     */
+    public Intercomm spawn(String command, String[] args, int maxprocs, Info info, int root) {
+        return spawn(command, args, maxprocs, info, root, null);
+    }
+
+    /**
+     * {@link #spawn(String, String[], int, Info, int)} that also stores one MPI error code per
+     * process to start in {@code errcodes} (as many as fit), as mpi4py's {@code errcodes} list.
+     */
+    public Intercomm spawn(String command, String[] args, int maxprocs, Info info, int root, int[] errcodes) {
+        return DynamicProcesses.spawn(this, new String[] {command}, new String[][] {args}, new int[] {maxprocs},
+                new Info[] {info}, root, errcodes, false);
+    }
+
+    /**
+     * {@code MPI_Comm_spawn_multiple}: starts {@code maxprocs[i]} processes of {@code commands[i]}
+     * for every i, all in one new job with one intercommunicator; the arrays are read at
+     * {@code root} only.
+     *
+     * @param args  one argument list per command (null, or null entries, for none)
+     * @param infos one info per command (null, or null entries, for none)
+     * @param errcodes null, or receives one error code per process to start
+     */
+    public Intercomm spawnMultiple(String[] commands, String[][] args, int[] maxprocs, Info[] infos, int root,
+            int[] errcodes) {
+        return DynamicProcesses.spawn(this, commands, args, maxprocs, infos, root, errcodes, true);
+    }
+
+    /**
+     * Spawns {@code maxprocs} Java workers, each running {@code mainClassOrJavaFile} (a main class
+     * on this JVM's class or module path, or a single-file {@code .java} program) through the
+     * runner {@link Run}, with this JVM's {@code java} launcher, class path or module path,
+     * {@code --enable-native-access} flag and {@code mpi4j.*} system properties. A worker that ends
+     * with an uncaught exception aborts the job, as any runner program does. More JVM options for the
+     * workers go in the system property {@code mpi4j.spawn.javaOptions} (e.g. {@code "-Xmx1g"}). Collective over this
+     * communicator; the arguments are read at {@code root} only.
+     *
+     * @see #spawn(String, String[], int, Info, int)
+     */
+    public Intercomm spawnJava(String mainClassOrJavaFile, String[] args, int maxprocs, Info info, int root) {
+        String[] argv = null;
+        if (root == rank()) {
+            Errors.checkNotNull(mainClassOrJavaFile, "main class or .java file");
+            argv = DynamicProcesses.runnerArguments(mainClassOrJavaFile, args).toArray(String[]::new);
+        }
+        return spawn(DynamicProcesses.javaExecutable(), argv, maxprocs, info, root, null);
+    }
+
+    /**
+     * {@code MPI_Comm_accept}: waits for a client's {@link #connect} to {@code port} (from
+     * {@link MPI#openPort()}) and returns the intercommunicator to the client's processes.
+     * Collective over this communicator; {@code port} and {@code info} are read at {@code root} only.
+     *
+     * @throws IllegalArgumentException if {@code port} is not a port name (at every process)
+     */
+    public Intercomm accept(String port, Info info, int root) {
+        return DynamicProcesses.acceptOrConnect(this, port, info, root, true);
+    }
+
+    /**
+     * {@code MPI_Comm_connect}: connects to a server waiting in {@link #accept} on {@code port}
+     * and returns the intercommunicator to the server's processes. Collective over this
+     * communicator; {@code port} and {@code info} are read at {@code root} only. (Open MPI 4.1
+     * reports a port nobody listens on at the root only; the root's partners stay in the call.)
+     *
+     * @throws IllegalArgumentException if {@code port} is not a port name (at every process)
+     */
+    public Intercomm connect(String port, Info info, int root) {
+        return DynamicProcesses.acceptOrConnect(this, port, info, root, false);
     }
 
     // ---- collectives only intracommunicators have: in place (MPI_IN_PLACE), scan, exscan ----
@@ -623,21 +878,21 @@ public class Intracomm extends Comm {
 
     /**
      * Combines the objects of all processes with {@code op} at {@code root}, in rank order:
-     * {@code op(...op(op(x0, x1), x2)..., xn-1)}, so {@code op} need not be commutative.
+     * {@code op(...op(op(x0, x1), x2)..., xn-1)}, so {@code op} need not be commutative. The objects
+     * are combined up a binomial tree (log2 p rounds, each process applying {@code op} to what the
+     * processes above it reduced), on a private duplicate of this communicator made on first use.
+     * If {@code op} or the serializer fails on a process, that process and the root throw, and none
+     * waits for ever.
      *
      * @return the result at the root, null elsewhere
      */
     public final <T> T reduceObject(T obj, java.util.function.BinaryOperator<T> op, int root) {
-        Errors.checkNotNull(op, "operator");
-        java.util.List<T> all = gatherObject(obj, root);
-        return all == null ? null : fold(all, all.size(), op);
+        return ObjectTree.reduce(this, obj, op, root);
     }
 
-    /** {@link #reduceObject} with the result on every process. */
+    /** {@link #reduceObject} with the result on every process (a failure anywhere fails every process). */
     public final <T> T allreduceObject(T obj, java.util.function.BinaryOperator<T> op) {
-        Errors.checkNotNull(op, "operator");
-        java.util.List<T> all = allgatherObject(obj);
-        return fold(all, all.size(), op);
+        return ObjectTree.allreduce(this, obj, op);
     }
 
     /** Inclusive prefix reduction: process i gets {@code op} over the objects of processes 0..i. */

@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.ClosureSerializer;
 import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
@@ -216,6 +217,9 @@ public final class KryoSerializer implements ObjectSerializer {
                 k.register(c);
             }
         }
+        // serializable lambdas and method references (as SerializedLambda: the capturing class
+        // must exist on the receiver), which executor tasks are most of the time
+        k.register(ClosureSerializer.Closure.class, new LambdaSerializer());
         for (Consumer<Kryo> c : configuration) {
             c.accept(k);
         }

@@ -17,6 +17,12 @@ import org.mpi4j.internal.Scratch;
  * or {@code multiple}; default {@code multiple}); call {@link #init()} or
  * {@link #initThread(ThreadLevel)} first to choose. MPI is finalised when the JVM shuts down
  * unless {@link #finalizeMpi()} was called before.
+ *
+ * <p>MPI errors: the system property {@code mpi4j.errors} chooses, as mpi4py's {@code rc.errors},
+ * between {@code exception} (the default: an MPI error throws {@link MpiException}),
+ * {@code abort} (the first MPI error prints the exception and aborts the job with
+ * {@code MPI_Abort}) and {@code fatal} (communicators get {@code MPI_ERRORS_ARE_FATAL}: MPI ends
+ * the job with its own message).
  */
 public final class MPI {
     static {
@@ -89,7 +95,7 @@ public final class MPI {
     }
 
     private static void afterInit() {
-        MemorySegment errorsReturn = OpenMpiAbi.predefined("MPI_ERRORS_RETURN");
+        MemorySegment errorsReturn = Errors.defaultErrhandler();
         Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_WORLD.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
         Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_SELF.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
         wtimeOrigin = OpenMpiAbi.wtimeOriginNanos();
@@ -134,7 +140,9 @@ public final class MPI {
         }
         ready = false;
         finalized = true;
-        Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+        if (!DynamicProcesses.skipFinalize()) {
+            Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+        }
     }
 
     private static void finalizeAtExit() {
@@ -142,9 +150,16 @@ public final class MPI {
             if (initialized && !finalized && !queryFinalized()) {
                 ready = false;
                 finalized = true;
-                mpi_h.MPI_Finalize();
+                if (!DynamicProcesses.skipFinalize()) {
+                    mpi_h.MPI_Finalize();
+                }
             }
         }
+    }
+
+    /** Whether MPI is initialised and not finalising: callbacks that free MPI objects ask it. */
+    static boolean isActive() {
+        return ready;
     }
 
     /** {@code MPI_Initialized}: whether MPI has been initialised (by any means). */
@@ -351,6 +366,149 @@ public final class MPI {
         Errors.check(mpi_h.MPI_Buffer_detach(s.handle0, s.int0), "MPI_Buffer_detach");
         attachedBuffer = null;
         return buffer;
+    }
+
+    // ---- dynamic processes ----------------------------------------------------------------------
+
+    /**
+     * {@code MPI_Comm_get_parent}: in a process started by {@link Intracomm#spawn}, the
+     * intercommunicator to the spawning processes (its remote group); otherwise the null
+     * communicator ({@link Intercomm#isNull()}), as after the parent link was disconnected.
+     */
+    public static Intercomm parent() {
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Comm_get_parent(s.handle0), "MPI_Comm_get_parent");
+        return Intercomm.parentFromRef(s.handle0);
+    }
+
+    /** {@code MPI_Open_port}: a new port name for clients to {@link Intracomm#connect} to. */
+    public static String openPort() {
+        return DynamicProcesses.openPort(Info.NULL);
+    }
+
+    /** {@code MPI_Open_port} with hints ({@link Info#NULL} or null for none). */
+    public static String openPort(Info info) {
+        return DynamicProcesses.openPort(info);
+    }
+
+    /** {@code MPI_Close_port}: releases a port from {@link #openPort()}. */
+    public static void closePort(String port) {
+        DynamicProcesses.closePort(port);
+    }
+
+    /**
+     * {@code MPI_Publish_name}: makes {@code port} findable by {@link #lookupName} under
+     * {@code service}, for the processes of this job and, with Open MPI's {@code ompi-server},
+     * of other jobs.
+     */
+    public static void publishName(String service, String port) {
+        DynamicProcesses.publishName(service, port, Info.NULL, true);
+    }
+
+    /** {@code MPI_Unpublish_name}: withdraws a name {@link #publishName} published. */
+    public static void unpublishName(String service, String port) {
+        DynamicProcesses.publishName(service, port, Info.NULL, false);
+    }
+
+    /**
+     * {@code MPI_Lookup_name}: the port published under {@code service}.
+     *
+     * @throws MpiException of class {@link ErrorClass#ERR_NAME} if nothing is published under that name
+     */
+    public static String lookupName(String service) {
+        return DynamicProcesses.lookupName(service, Info.NULL);
+    }
+
+    // ---- user error classes and codes ------------------------------------------------------------
+
+    /**
+     * {@code MPI_Add_error_class}: a new error class, for a library built on MPI to report its own
+     * errors through MPI's machinery ({@link Comm#callErrhandler}, {@link MpiException}).
+     */
+    public static int addErrorClass() {
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Add_error_class(s.int0), "MPI_Add_error_class");
+        return s.int0();
+    }
+
+    /** {@code MPI_Add_error_code}: a new error code in {@code errorClass} (a standard or added class). */
+    public static int addErrorCode(int errorClass) {
+        ensureInitialized();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Add_error_code(errorClass, s.int0), "MPI_Add_error_code");
+        return s.int0();
+    }
+
+    /**
+     * {@code MPI_Add_error_string}: the text {@code MPI_Error_string} (and so
+     * {@link MpiException#errorString()}) gives for an added error class or code.
+     *
+     * @throws IllegalArgumentException if the text is longer than {@code MPI_MAX_ERROR_STRING - 1}
+     */
+    public static void addErrorString(int errorCode, String text) {
+        Errors.checkNotNull(text, "text");
+        if (text.length() >= mpi_h.MPI_MAX_ERROR_STRING()) {
+            throw new IllegalArgumentException("error string longer than " + (mpi_h.MPI_MAX_ERROR_STRING() - 1));
+        }
+        ensureInitialized();
+        try (Arena arena = Arena.ofConfined()) {
+            Errors.check(mpi_h.MPI_Add_error_string(errorCode, arena.allocateFrom(text)), "MPI_Add_error_string");
+        }
+    }
+
+    /** {@code MPI_Error_string}: the library's text for an error code or class. */
+    public static String errorString(int errorCode) {
+        ensureInitialized();
+        return new MpiException(errorCode).errorString();
+    }
+
+    // ---- profiling and addresses ---------------------------------------------------------------
+
+    private static final mpi_h.MPI_Pcontrol PCONTROL = mpi_h.MPI_Pcontrol.makeInvoker();
+
+    /**
+     * {@code MPI_Pcontrol}: tells a profiling library what to record ({@code 0} off, {@code 1} on,
+     * {@code 2} flush; other levels are the library's). Without one it does nothing.
+     */
+    public static void pcontrol(int level) {
+        ensureInitialized();
+        Errors.check(PCONTROL.apply(level), "MPI_Pcontrol");
+    }
+
+    /**
+     * {@code MPI_Get_address}: the address of the first byte of {@code location}, for the
+     * displacements of a struct datatype over native memory ({@link Datatype#struct}).
+     *
+     * @throws IllegalArgumentException if {@code location} is a Java array's memory, which has no
+     *                                  fixed address
+     */
+    public static long getAddress(MemorySegment location) {
+        Errors.checkNotNull(location, "location");
+        if (!location.isNative()) {
+            throw new IllegalArgumentException("a heap segment has no fixed address: the garbage collector"
+                    + " moves arrays; allocate the memory from an Arena");
+        }
+        ensureInitialized();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ValueLayout.JAVA_LONG);
+            Errors.check(mpi_h.MPI_Get_address(location, out), "MPI_Get_address");
+            return out.get(ValueLayout.JAVA_LONG, 0);
+        }
+    }
+
+    /**
+     * {@code MPI_Aint_add}: the address {@code displacement} bytes from {@code base} (as Open MPI,
+     * plain addition on its flat address space).
+     */
+    public static long aintAdd(long base, long displacement) {
+        return base + displacement;
+    }
+
+    /** {@code MPI_Aint_diff}: the displacement from {@code subtrahend} to {@code minuend}, in bytes. */
+    public static long aintDiff(long minuend, long subtrahend) {
+        return minuend - subtrahend;
     }
 
     /** The version of the MPI standard: {@code MPI_VERSION}.{@code MPI_SUBVERSION}. */

@@ -42,6 +42,45 @@ public final class Message {
         return handle.equals(NO_PROC_HANDLE) ? NO_PROC : new Message(handle, byteCount);
     }
 
+    /**
+     * Wraps a raw {@code MPI_Message} matched elsewhere ({@code MPI_Mprobe} in a native library), of
+     * {@code byteCount} bytes (from that probe's status: mpi4j refuses to receive into a buffer that
+     * is too small, before MPI truncates).
+     */
+    public static Message fromHandle(MemorySegment handle, long byteCount) {
+        Errors.checkNotNull(handle, "message handle");
+        if (handle.address() == 0) {
+            throw new IllegalArgumentException("the C null pointer is not a valid message handle");
+        }
+        if (byteCount < 0) {
+            throw new IllegalArgumentException("negative byte count: " + byteCount);
+        }
+        MPI.ensureInitialized();
+        return of(MemorySegment.ofAddress(handle.address()), byteCount);
+    }
+
+    /** {@code MPI_Message_f2c}, as {@link #fromHandle}; an integer that names no message is refused. */
+    public static Message fromFortran(int fortranHandle, long byteCount) {
+        MPI.ensureInitialized();
+        MemorySegment h = mpi_h.MPI_Message_f2c(fortranHandle);
+        if (h.address() == 0) {
+            throw new IllegalArgumentException(fortranHandle + " is not a valid Fortran message handle");
+        }
+        return fromHandle(h, byteCount);
+    }
+
+    /** The raw {@code MPI_Message} ({@code MPI_MESSAGE_NULL} once received), for a native library. */
+    public MemorySegment toHandle() {
+        MPI.ensureInitialized();
+        return handle;
+    }
+
+    /** {@code MPI_Message_c2f}: the Fortran integer handle of this message. */
+    public int toFortran() {
+        MPI.ensureInitialized();
+        return mpi_h.MPI_Message_c2f(handle);
+    }
+
     /** The size of the message in bytes. */
     public long byteCount() {
         return byteCount;
@@ -65,7 +104,7 @@ public final class Message {
                 Buffers.releaseType(t, Datatype.BYTE);
             }
         }
-        throw new MpiException(mpi_h.MPI_ERR_TRUNCATE(), function);
+        throw Errors.failure(mpi_h.MPI_ERR_TRUNCATE(), function);
     }
 
     /** Throws (after discarding the message) if it is longer than {@code count} elements of {@code type}. */

@@ -15,6 +15,7 @@ public class MpiException extends RuntimeException {
 
     private final int errorCode;
     private final transient ErrorClass errorClass;
+    private final int errorClassValue;
     private final String errorString;
 
     /** Builds the exception for {@code errorCode}, asking the library for its class and text. */
@@ -27,12 +28,18 @@ public class MpiException extends RuntimeException {
         this(errorCode, classOf(errorCode), stringOf(errorCode), function);
     }
 
-    private MpiException(int errorCode, ErrorClass errorClass, String errorString, String function) {
-        super((function == null ? "" : function + ": ") + errorString + " (" + errorClass + ", code "
-                + errorCode + ")");
+    private MpiException(int errorCode, int errorClassValue, String errorString, String function) {
+        super((function == null ? "" : function + ": ") + errorString + " (" + describe(errorClassValue)
+                + ", code " + errorCode + ")");
         this.errorCode = errorCode;
-        this.errorClass = errorClass;
+        this.errorClassValue = errorClassValue;
+        this.errorClass = ErrorClass.of(errorClassValue);
         this.errorString = errorString;
+    }
+
+    private static String describe(int errorClassValue) {
+        ErrorClass c = ErrorClass.of(errorClassValue);
+        return c == ErrorClass.UNKNOWN_CLASS ? "error class " + errorClassValue : c.toString();
     }
 
     /** The error code the MPI call returned. */
@@ -40,9 +47,17 @@ public class MpiException extends RuntimeException {
         return errorCode;
     }
 
-    /** The standard error class of {@link #errorCode()}. */
+    /**
+     * The standard error class of {@link #errorCode()}; {@link ErrorClass#UNKNOWN_CLASS} for a class
+     * added with {@link MPI#addErrorClass()} (see {@link #errorClassValue()}).
+     */
     public ErrorClass errorClass() {
         return errorClass;
+    }
+
+    /** The numeric error class of {@link #errorCode()} ({@code MPI_Error_class}), user-defined ones included. */
+    public int errorClassValue() {
+        return errorClassValue;
     }
 
     /** The library's text for {@link #errorCode()} ({@code MPI_Error_string}). */
@@ -50,13 +65,13 @@ public class MpiException extends RuntimeException {
         return errorString;
     }
 
-    private static ErrorClass classOf(int code) {
+    private static int classOf(int code) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cls = arena.allocate(ValueLayout.JAVA_INT);
             if (mpi_h.MPI_Error_class(code, cls) != mpi_h.MPI_SUCCESS()) {
-                return ErrorClass.UNKNOWN_CLASS;
+                return ErrorClass.UNKNOWN_CLASS.value();
             }
-            return ErrorClass.of(cls.get(ValueLayout.JAVA_INT, 0));
+            return cls.get(ValueLayout.JAVA_INT, 0);
         }
     }
 

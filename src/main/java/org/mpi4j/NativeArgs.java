@@ -57,4 +57,18 @@ final class NativeArgs {
         }
         return s;
     }
+
+    /** {@code a} ({@code MPI_Aint} values) copied into this thread's slot {@code i}. */
+    static MemorySegment longs(int i, long[] a) {
+        MemorySegment s = slot(i, 8L * a.length);
+        MemorySegment.copy(a, 0, s, ValueLayout.JAVA_LONG, 0, a.length);
+        return s;
+    }
+
+    /** {@code a} ({@code MPI_Aint} values) in native memory of its own, for a nonblocking call. */
+    static MemorySegment ownLongs(long[] a) {
+        MemorySegment s = Arena.ofAuto().allocate(Math.max(8L * a.length, 8), 8);
+        MemorySegment.copy(a, 0, s, ValueLayout.JAVA_LONG, 0, a.length);
+        return s;
+    }
 }

@@ -2,6 +2,9 @@ package org.mpi4j;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import org.mpi4j.internal.Scratch;
 
 /**
@@ -9,7 +12,14 @@ import org.mpi4j.internal.Scratch;
  * cannot be freed, the others are freed once (idempotently) by {@link #free()} or
  * {@link #close()}, and any use after that throws {@link IllegalStateException}. Garbage
  * collection never frees a handle: freeing a communicator is collective, so it must be explicit.
- * An owned handle that the garbage collector finds unfreed prints one warning naming it on
+ *
+ * <p>Native interop: {@link #toHandle()} gives the raw MPI handle to hand to a native library,
+ * {@link #toFortran()} its Fortran integer; each handle class has {@code fromHandle} and
+ * {@code fromFortran} to wrap a handle made elsewhere. Such a wrapper is <em>borrowed</em>, as
+ * mpi4py's {@code fromhandle}: {@link #close()} leaves the native object alone, and only an
+ * explicit {@link #free()} frees it.
+ *
+ * <p>An owned handle that the garbage collector finds unfreed prints one warning naming it on
  * standard error (as mpi4py does), so that the leak can be found; the MPI object itself stays.
  */
 abstract class NativeHandle implements AutoCloseable {
@@ -23,6 +33,10 @@ abstract class NativeHandle implements AutoCloseable {
     private MemorySegment handle;
     private final boolean predefined;
     private final boolean isNullHandle;
+    /** Wraps a handle created outside mpi4j: close() leaves it alone, only free() frees it. */
+    private boolean borrowed;
+    /** The handle comes when a nonblocking constructor (idup) completes. */
+    private volatile boolean pending;
     /** The leak check of an owned handle, or null (predefined, null, or not ours to free). */
     private final Leak leak;
     private final Cleaner.Cleanable cleanable;
@@ -97,11 +111,17 @@ abstract class NativeHandle implements AutoCloseable {
     final MemorySegment handle() {
         MemorySegment h = handle;
         if (h == null || isNullHandle) {
-            throw new IllegalStateException(h == null ? "this " + kind() + " has been freed"
+            throw new IllegalStateException(pending ? "this " + kind() + " is not ready yet: complete the request"
+                    + " that creates it first" : h == null ? "this " + kind() + " has been freed"
                     : "the null " + kind() + " cannot be used here");
         }
         MPI.ensureInitialized();
         return h;
+    }
+
+    /** Marks an object whose handle a pending request will set. */
+    final void setPending(boolean pending) {
+        this.pending = pending;
     }
 
     /** Replaces the handle, for objects whose handle MPI changes (a completed request becomes null). */
@@ -115,6 +135,99 @@ abstract class NativeHandle implements AutoCloseable {
     /** The handle for comparisons and the null check, without validity checks. */
     final MemorySegment rawHandle() {
         return handle;
+    }
+
+    // ---- native interop -------------------------------------------------------------------------
+
+    /**
+     * The raw MPI handle ({@code MPI_Comm}, {@code MPI_Datatype}, ...) as a zero-length segment
+     * whose address is the handle, to pass to a native library through FFM. The handle stays
+     * valid until this object is freed; a null object gives its kind's null handle.
+     *
+     * @throws IllegalStateException if this object has been freed
+     */
+    public final MemorySegment toHandle() {
+        MemorySegment h = handle;
+        if (h == null) {
+            throw new IllegalStateException("this " + kind() + " has been freed");
+        }
+        MPI.ensureInitialized();
+        return h;
+    }
+
+    /**
+     * The Fortran integer handle of this object ({@code MPI_*_c2f}), for Fortran code and for
+     * bindings that pass handles as integers.
+     *
+     * @throws IllegalStateException if this object has been freed
+     */
+    public final int toFortran() {
+        return c2f(toHandle());
+    }
+
+    /**
+     * {@code MPI_<Kind>_c2f} of a live handle of this kind: each handle class overrides it with its
+     * own function (a new class that does not yet has no Fortran handle).
+     */
+    int c2f(MemorySegment h) {
+        throw new UnsupportedOperationException("no Fortran handle for a " + kind() + " yet");
+    }
+
+    /** Whether this object wraps a handle made outside mpi4j ({@code fromHandle}/{@code fromFortran}). */
+    public final boolean isBorrowed() {
+        return borrowed;
+    }
+
+    /** Marks a wrapper of a foreign handle, which {@link #close()} must not free. */
+    final <T extends NativeHandle> T borrow() {
+        borrowed = true;
+        released(); // not ours: no leak warning
+        @SuppressWarnings("unchecked")
+        T self = (T) this;
+        return self;
+    }
+
+    /**
+     * The shared core of every {@code fromHandle}: checks that {@code h} is not the C null pointer,
+     * returns the predefined object it names if any ({@code predefined} maps a handle to it, or to
+     * null), else checks with a {@code c2f}/{@code f2c} round trip that MPI knows a {@code kind}
+     * at that address ({@code c2f} null where the round trip would change MPI's state), and wraps
+     * it as a borrowed object.
+     */
+    static <T extends NativeHandle> T fromForeign(MemorySegment h, String kind, Function<MemorySegment, T> predefined,
+            ToIntFunction<MemorySegment> c2f, IntFunction<MemorySegment> f2c, Function<MemorySegment, T> wrap) {
+        Errors.checkNotNull(h, kind + " handle");
+        if (h.address() == 0) {
+            throw new IllegalArgumentException("the C null pointer is not a valid " + kind + " handle");
+        }
+        MPI.ensureInitialized();
+        h = MemorySegment.ofAddress(h.address());
+        T known = predefined.apply(h);
+        if (known != null) {
+            return known;
+        }
+        if (c2f != null) {
+            MemorySegment back = f2c.apply(c2f.applyAsInt(h));
+            if (back == null || back.address() != h.address()) {
+                throw new IllegalArgumentException(String.format(
+                        "0x%x is not a valid %s handle: MPI does not know it", h.address(), kind));
+            }
+        }
+        return wrap.apply(h).borrow();
+    }
+
+    /**
+     * The shared core of every {@code fromFortran}: {@code MPI_<Kind>_f2c} of {@code f}, which Open
+     * MPI answers with the C null pointer for an integer that names no object.
+     */
+    static <T extends NativeHandle> T fromFortranHandle(int f, String kind, IntFunction<MemorySegment> f2c,
+            Function<MemorySegment, T> fromHandle) {
+        MPI.ensureInitialized();
+        MemorySegment h = f2c.apply(f);
+        if (h == null || h.address() == 0) {
+            throw new IllegalArgumentException(f + " is not a valid Fortran " + kind + " handle");
+        }
+        return fromHandle.apply(h);
     }
 
     /** Whether this is a predefined object (which cannot be freed). */
@@ -153,9 +266,15 @@ abstract class NativeHandle implements AutoCloseable {
         released();
     }
 
-    /** The same as {@link #free()}, for try-with-resources. */
+    /**
+     * The same as {@link #free()}, for try-with-resources; does nothing for a borrowed object (see
+     * {@link #isBorrowed()}), whose owner frees it.
+     */
     @Override
     public void close() {
+        if (borrowed) {
+            return;
+        }
         free();
     }
 

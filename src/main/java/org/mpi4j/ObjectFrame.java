@@ -153,17 +153,7 @@ final class ObjectFrame {
     }
 
     static MemorySegment segmentOf(Object part) {
-        return switch (part) {
-            case byte[] a -> MemorySegment.ofArray(a);
-            case short[] a -> MemorySegment.ofArray(a);
-            case char[] a -> MemorySegment.ofArray(a);
-            case int[] a -> MemorySegment.ofArray(a);
-            case long[] a -> MemorySegment.ofArray(a);
-            case float[] a -> MemorySegment.ofArray(a);
-            case double[] a -> MemorySegment.ofArray(a);
-            case MemorySegment m -> m;
-            default -> throw new IllegalStateException("not a part: " + part.getClass());
-        };
+        return part instanceof MemorySegment m ? m : Buffers.ofArray(part);
     }
 
     /** The frame just encoded, as a heap segment. */

@@ -16,6 +16,11 @@ import org.mpi4j.internal.Scratch;
  * out-of-band parts. Until complete, the request keeps its native buffers alive. Not for use by
  * several threads at once.
  *
+ * <p>Sets of them complete as MPI's request sets do: {@link #waitAll}, {@link #waitAny},
+ * {@link #testAll}, {@link #testAny}, {@link #testSome}, and {@link #waitAll(Request[],
+ * ObjectRequest[])} mixes them with buffer {@link Request}s. As with MPI, a request that
+ * {@code waitAny}/{@code testAny}/{@code testSome} has reported is inactive for them afterwards.
+ *
  * @param <T> the type of the received object ({@link Void} for sends)
  */
 public final class ObjectRequest<T> {
@@ -36,6 +41,9 @@ public final class ObjectRequest<T> {
     private int matchedSource;
     private int matchedTag;
     private long bytes;
+    /** Reported complete by waitAny/testAny/testSome: inactive for them from then on. */
+    private boolean reported;
+    private boolean cancelled;
 
     private ObjectRequest(Comm comm, int source, int tag, State state, Request[] requests) {
         this.comm = comm;
@@ -180,6 +188,106 @@ public final class ObjectRequest<T> {
     /** Whether the operation has completed. */
     public boolean isComplete() {
         return state == State.DONE;
+    }
+
+    /**
+     * Cancels a receive that has not matched a message yet (call it from the thread that started
+     * it); it completes at once to null, and {@link #isCancelled()} says so. A receive that has
+     * matched its message, and a send, run to completion as they are: MPI cannot take back a message
+     * whose first part has been delivered.
+     *
+     * @return whether the operation was cancelled
+     */
+    public boolean cancel() {
+        if (state != State.PROBE) {
+            return cancelled;
+        }
+        PENDING.get().remove(this);
+        matchedSource = MPI.ANY_SOURCE;
+        matchedTag = MPI.ANY_TAG;
+        cancelled = true;
+        state = State.DONE;
+        return true;
+    }
+
+    /** Whether {@link #cancel()} cancelled this operation. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Whether a set operation has reported this request complete already. */
+    boolean isReported() {
+        return reported;
+    }
+
+    void markReported() {
+        reported = true;
+    }
+
+    // ---- sets of requests: see ObjectRequests --------------------------------------------------
+
+    /**
+     * Waits for all of {@code requests}, as {@code MPI_Waitall}; every one completes before the
+     * first failure (a {@link SerializationException}, an {@link MpiException}) is rethrown.
+     *
+     * @return their objects, in order (null for sends)
+     */
+    public static java.util.List<Object> waitAll(ObjectRequest<?>... requests) {
+        return ObjectRequests.waitAll(requests, null);
+    }
+
+    /** {@link #waitAll(ObjectRequest...)}, filling {@code statuses[i]} (it and its elements may be null). */
+    public static java.util.List<Object> waitAll(ObjectRequest<?>[] requests, Status[] statuses) {
+        return ObjectRequests.waitAll(requests, statuses);
+    }
+
+    /** Waits for every buffer request and every object request: both kinds progress together. */
+    public static void waitAll(Request[] requests, ObjectRequest<?>[] objectRequests) {
+        ObjectRequests.waitAll(requests, objectRequests);
+    }
+
+    /** Whether all of {@code requests} have completed ({@code MPI_Testall}); completes those that have. */
+    public static boolean testAll(ObjectRequest<?>... requests) {
+        return ObjectRequests.testAll(requests);
+    }
+
+    /**
+     * Waits until one of {@code requests} not yet reported completes ({@code MPI_Waitany}).
+     *
+     * @param status filled for it; may be null
+     * @return its index, or {@link MPI#UNDEFINED} if every one has been reported already
+     */
+    public static int waitAny(ObjectRequest<?>[] requests, Status status) {
+        return ObjectRequests.waitAny(requests, status);
+    }
+
+    /**
+     * {@link #waitAny} without waiting ({@code MPI_Testany}).
+     *
+     * @return the index, -1 if none has completed yet, or {@link MPI#UNDEFINED} if none is active
+     */
+    public static int testAny(ObjectRequest<?>[] requests, Status status) {
+        return ObjectRequests.testAny(requests, status);
+    }
+
+    /**
+     * Completes those of {@code requests} (not yet reported) that have completed ({@code MPI_Testsome}).
+     *
+     * @param indices receives their indices (as long as {@code requests})
+     * @return how many, or {@link MPI#UNDEFINED} if none is active
+     */
+    public static int testSome(ObjectRequest<?>[] requests, int[] indices) {
+        return ObjectRequests.testSome(requests, indices);
+    }
+
+    /** Cancels every request of {@code requests} that can be ({@link #cancel()}); returns how many were. */
+    public static int cancelAll(ObjectRequest<?>... requests) {
+        Errors.checkNotNull(requests, "requests");
+        int n = 0;
+        for (ObjectRequest<?> r : requests) {
+            n += Errors.checkNotNull(r, "request").cancel() ? 1 : 0;
+        }
+        return n;
     }
 
     /**

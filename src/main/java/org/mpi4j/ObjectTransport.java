@@ -327,11 +327,12 @@ final class ObjectTransport {
      * Sizes go first (alltoall), then the bytes in rounds of alltoallv whose total stays under
      * {@link ObjectFrame#chunkLimit}, so any amount of data fits in int counts. A process that
      * could not serialize passes {@code failed}: then every process throws and nothing is
-     * exchanged.
+     * exchanged. On an intercommunicator the ranks are those of the remote group.
      */
-    static MemorySegment[] exchange(Intracomm comm, MemorySegment[] sendTo, RuntimeException failed, String op) {
+    static MemorySegment[] exchange(Comm comm, MemorySegment[] sendTo, RuntimeException failed, String op) {
         MemorySegment c = comm.handle();
-        int n = comm.size();
+        int n = comm.peerSize();
+        boolean inter = comm instanceof Intercomm;
         MemorySegment int64 = Datatype.INT64_T.handle();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sendSizes = arena.allocate(ValueLayout.JAVA_LONG, n);
@@ -346,8 +347,22 @@ final class ObjectTransport {
             MemorySegment flags = arena.allocate(ValueLayout.JAVA_LONG, 2);
             flags.setAtIndex(ValueLayout.JAVA_LONG, 0, localMax);
             flags.setAtIndex(ValueLayout.JAVA_LONG, 1, failed != null ? 1 : 0);
-            Errors.check(mpi_h.MPI_Allreduce(mpi_h.MPI_IN_PLACE(), flags, 2, int64, OpenMpiAbi.predefined("MPI_MAX"), c),
-                    "MPI_Allreduce");
+            MemorySegment max = OpenMpiAbi.predefined("MPI_MAX");
+            if (inter) {
+                // an intercommunicator's allreduce hands each group the other group's result: a
+                // second round, each process passing on the larger of its own and what it got,
+                // gives both groups the maximum over everyone (and every failure)
+                MemorySegment got = arena.allocate(ValueLayout.JAVA_LONG, 2);
+                Errors.check(mpi_h.MPI_Allreduce(flags, got, 2, int64, max, c), "MPI_Allreduce");
+                for (int k = 0; k < 2; k++) {
+                    flags.setAtIndex(ValueLayout.JAVA_LONG, k, Math.max(flags.getAtIndex(ValueLayout.JAVA_LONG, k),
+                            got.getAtIndex(ValueLayout.JAVA_LONG, k)));
+                }
+                Errors.check(mpi_h.MPI_Allreduce(flags, got, 2, int64, max, c), "MPI_Allreduce");
+                MemorySegment.copy(got, 0, flags, 0, 16);
+            } else {
+                Errors.check(mpi_h.MPI_Allreduce(mpi_h.MPI_IN_PLACE(), flags, 2, int64, max, c), "MPI_Allreduce");
+            }
             if (failed != null) {
                 throw failed;
             }
@@ -362,7 +377,8 @@ final class ObjectTransport {
                     received[j] = Arena.ofAuto().allocate(sz, 16);
                 }
             }
-            long per = Math.max(1, ObjectFrame.chunkLimit / n);
+            // the same number of rounds in both groups of an intercommunicator
+            long per = Math.max(1, ObjectFrame.chunkLimit / Math.max(n, comm.size()));
             long rounds = (globalMax + per - 1) / per;
             MemorySegment sc = arena.allocate(ValueLayout.JAVA_INT, n);
             MemorySegment sd = arena.allocate(ValueLayout.JAVA_INT, n);
@@ -433,8 +449,8 @@ final class ObjectTransport {
         return comm.rank() == root ? decodeAll(received) : null;
     }
 
-    static <T> List<T> allgather(Intracomm comm, T obj) {
-        int n = comm.size();
+    static <T> List<T> allgather(Comm comm, T obj) {
+        int n = comm.peerSize();
         MemorySegment[] sendTo = new MemorySegment[n];
         RuntimeException failed = null;
         try {
@@ -466,8 +482,8 @@ final class ObjectTransport {
         return t;
     }
 
-    static <T> List<T> alltoall(Intracomm comm, List<? extends T> items) {
-        int n = comm.size();
+    static <T> List<T> alltoall(Comm comm, List<? extends T> items) {
+        int n = comm.peerSize();
         MemorySegment[] sendTo = new MemorySegment[n];
         RuntimeException failed = null;
         try {
@@ -479,6 +495,68 @@ final class ObjectTransport {
             failed = e;
         }
         return decodeAll(exchange(comm, sendTo, failed, "alltoallObject"));
+    }
+
+    // intercommunicator roots: MPI.ROOT sends or receives, MPI.PROC_NULL takes no part, a rank
+    // names the root in the other group; all of them go through the same exchange
+
+    static <T> T interBcast(Intercomm comm, T obj, int root) {
+        MemorySegment[] sendTo = new MemorySegment[comm.remoteSize()];
+        RuntimeException failed = null;
+        if (root == MPI.ROOT) {
+            try {
+                java.util.Arrays.fill(sendTo, flatten(obj));
+            } catch (SerializationException e) {
+                failed = e;
+            }
+        }
+        MemorySegment[] received = exchange(comm, sendTo, failed, "bcastObject");
+        if (root == MPI.ROOT) {
+            return obj;
+        }
+        if (root == MPI.PROC_NULL) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) ObjectFrame.unflatten(received[root], root);
+        return t;
+    }
+
+    static <T> List<T> interGather(Intercomm comm, T obj, int root) {
+        MemorySegment[] sendTo = new MemorySegment[comm.remoteSize()];
+        RuntimeException failed = null;
+        if (root >= 0) {
+            try {
+                sendTo[root] = flatten(obj);
+            } catch (SerializationException e) {
+                failed = e;
+            }
+        }
+        MemorySegment[] received = exchange(comm, sendTo, failed, "gatherObject");
+        return root == MPI.ROOT ? decodeAll(received) : null;
+    }
+
+    static <T> T interScatter(Intercomm comm, List<? extends T> items, int root) {
+        int n = comm.remoteSize();
+        MemorySegment[] sendTo = new MemorySegment[n];
+        RuntimeException failed = null;
+        if (root == MPI.ROOT) {
+            try {
+                checkItems(items, n, "scatterObject");
+                for (int j = 0; j < n; j++) {
+                    sendTo[j] = flatten(items.get(j));
+                }
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        MemorySegment[] received = exchange(comm, sendTo, failed, "scatterObject");
+        if (root < 0) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) ObjectFrame.unflatten(received[root], root);
+        return t;
     }
 
     private static void checkItems(List<?> items, int n, String op) {

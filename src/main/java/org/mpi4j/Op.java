@@ -64,7 +64,40 @@ public class Op extends NativeHandle {
     }
 
     @Override
+    int c2f(MemorySegment h) {
+        return mpi_h.MPI_Op_c2f(h);
+    }
+
+    /** The predefined operations, and the Java-bodied ones alive, by handle address. */
+    private static final java.util.Map<Long, Op> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        for (Op op : new Op[] {MAX, MIN, SUM, PROD, LAND, BAND, LOR, BOR, LXOR, BXOR, MAXLOC, MINLOC, REPLACE,
+                NO_OP, NULL}) {
+            KNOWN.put(op.rawHandle().address(), op);
+        }
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Op} made elsewhere: a predefined operation, or one of this program's
+     * Java-bodied ones (whose upcalls mpi4j must know about), comes back as itself; any other is
+     * borrowed (see {@link NativeHandle#isBorrowed()}).
+     *
+     * @throws IllegalArgumentException if MPI knows no operation at that address
+     */
+    public static Op fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "operation", h -> KNOWN.get(h.address()), mpi_h::MPI_Op_c2f,
+                mpi_h::MPI_Op_f2c, h -> new Op(h, false, false));
+    }
+
+    /** {@code MPI_Op_f2c}, as {@link #fromHandle}; an integer that names no operation is refused. */
+    public static Op fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "operation", mpi_h::MPI_Op_f2c, Op::fromHandle);
+    }
+
+    @Override
     void release(MemorySegment handleRef) {
+        KNOWN.remove(handleRef.get(ValueLayout.ADDRESS, 0).address());
         Errors.check(mpi_h.MPI_Op_free(handleRef), "MPI_Op_free");
     }
 
@@ -108,6 +141,7 @@ public class Op extends NativeHandle {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Op_create(op.stub, commute ? 1 : 0, s.handle0), "MPI_Op_create");
         op.setHandle(s.handle0());
+        KNOWN.put(op.rawHandle().address(), op);
         return op;
     }
 

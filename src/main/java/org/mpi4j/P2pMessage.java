@@ -26,6 +26,23 @@ final class P2pMessage {
     }
 
 
+    /** Checks a send's buffer against its count and datatype, and its rank and tag; the bytes it spans. */
+    static long checkSend(Comm self, MemorySegment buf, long count, Datatype type, int dest, int tag) {
+        long bytes = Buffers.span(buf, count, type);
+        self.checkDest(dest);
+        self.checkSendTag(tag);
+        return bytes;
+    }
+
+    /** Checks a receive's buffer (writable, large enough), source and tag; the bytes it spans. */
+    static long checkRecv(Comm self, MemorySegment buf, long count, Datatype type, int source, int tag) {
+        long bytes = Buffers.span(buf, count, type);
+        Buffers.checkWritable(buf);
+        self.checkSource(source);
+        self.checkRecvTag(tag);
+        return bytes;
+    }
+
     static MemorySegment statusOut(Status status, Scratch s) {
         return status == null ? mpi_h.MPI_STATUS_IGNORE() : s.status;
     }
@@ -42,9 +59,7 @@ final class P2pMessage {
     }
 
     static void sendCore(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag) {
-        long bytes = Buffers.span(buf, count, type);
-        self.checkDest(dest);
-        self.checkSendTag(tag);
+        long bytes = checkSend(self, buf, count, type, dest, tag);
         MemorySegment comm = self.handle();
         int rc;
         if (count > Buffers.INT_MAX) {
@@ -64,30 +79,30 @@ final class P2pMessage {
     }
 
     /**
-     * A blocking send of {@code count} elements of a Java array from {@code offset} (checked by the
+     * A blocking send of the first {@code count} elements of a Java array (checked by the
      * caller): copied through native memory up to the staging limit, without creating a segment, so
      * that the hot path allocates nothing; larger arrays go to {@link #sendCore}.
      */
-    static void sendArray(Comm self, int mode, Object array, ValueLayout layout, int offset, int count, Datatype type,
+    static void sendArray(Comm self, int mode, Object array, ValueLayout layout, int count, Datatype type,
             int dest, int tag) {
         long bytes = count * layout.byteSize();
         if (bytes > Buffers.STAGE_LIMIT) {
-            sendCore(self, mode, Buffers.slice(array, layout, offset, count), count, type, dest, tag);
+            sendCore(self, mode, Buffers.slice(array, layout, 0, count), count, type, dest, tag);
             return;
         }
         self.checkDest(dest);
         self.checkSendTag(tag);
         MemorySegment comm = self.handle();
-        MemorySegment staged = Buffers.stageArray(0, array, layout, offset, count);
+        MemorySegment staged = Buffers.stageArray(0, array, layout, 0, count);
         Errors.check(Downcalls.send(mode, staged, count, type.handle(), dest, tag, comm), Downcalls.SEND_NAMES[mode]);
     }
 
     /** A blocking receive into a Java array; see {@link #sendArray}. */
-    static void recvArray(Comm self, Object array, ValueLayout layout, int offset, int count, Datatype type, int source, int tag,
+    static void recvArray(Comm self, Object array, ValueLayout layout, int count, Datatype type, int source, int tag,
             Status status) {
         long bytes = count * layout.byteSize();
         if (bytes > Buffers.STAGE_LIMIT) {
-            recvCore(self, Buffers.slice(array, layout, offset, count), count, type, source, tag, status);
+            recvCore(self, Buffers.slice(array, layout, 0, count), count, type, source, tag, status);
             return;
         }
         self.checkSource(source);
@@ -97,7 +112,7 @@ final class P2pMessage {
         MemorySegment staged = Buffers.stage(1, null, bytes, false);
         int rc = Downcalls.recv(staged, count, type.handle(), source, tag, comm, s.status);
         if (rc == mpi_h.MPI_SUCCESS()) {
-            Buffers.unstageArray(staged, array, layout, offset,
+            Buffers.unstageArray(staged, array, layout, 0,
                     (int) Math.min(count, OpenMpiAbi.statusBytes(s.status) / layout.byteSize()));
         }
         Errors.check(rc, "MPI_Recv");
@@ -105,10 +120,7 @@ final class P2pMessage {
     }
 
     static void recvCore(Comm self, MemorySegment buf, long count, Datatype type, int source, int tag, Status status) {
-        long bytes = Buffers.span(buf, count, type);
-        Buffers.checkWritable(buf);
-        self.checkSource(source);
-        self.checkRecvTag(tag);
+        long bytes = checkRecv(self, buf, count, type, source, tag);
         MemorySegment comm = self.handle();
         Scratch s = Scratch.get();
         int rc;
@@ -216,9 +228,7 @@ final class P2pMessage {
     /** A nonblocking ({@code persistent} false) or persistent send; Java arrays are staged. */
     static Request startSend(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag,
             boolean persistent) {
-        long bytes = Buffers.span(buf, count, type);
-        self.checkDest(dest);
-        self.checkSendTag(tag);
+        long bytes = checkSend(self, buf, count, type, dest, tag);
         MemorySegment comm = self.handle();
         // a persistent send copies the array at each start, not now
         Staged staged = buf.isNative() ? null : Staged.of(buf, bytes, !persistent);
@@ -256,10 +266,7 @@ final class P2pMessage {
 
     /** {@code MPI_Irecv} or, if {@code persistent}, {@code MPI_Recv_init}; Java arrays are staged. */
     static Request irecvCore(Comm self, MemorySegment buf, long count, Datatype type, int source, int tag, boolean persistent) {
-        long bytes = Buffers.span(buf, count, type);
-        Buffers.checkWritable(buf);
-        self.checkSource(source);
-        self.checkRecvTag(tag);
+        long bytes = checkRecv(self, buf, count, type, source, tag);
         MemorySegment comm = self.handle();
         boolean contiguous = Buffers.contiguous(type);
         // datatypes with holes: copy the array in, so that the holes survive the copy back

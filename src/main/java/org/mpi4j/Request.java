@@ -105,6 +105,28 @@ public class Request extends NativeHandle {
     }
 
     @Override
+    int c2f(MemorySegment h) {
+        return mpi_h.MPI_Request_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_Request} of a nonblocking operation started elsewhere (a native
+     * library), to complete it with mpi4j's waits and tests; borrowed (see
+     * {@link NativeHandle#isBorrowed()}). The operation's buffers are its starter's to keep alive.
+     * {@code MPI_REQUEST_NULL} comes back as {@link #NULL}. MPI cannot check a request handle
+     * without changing its own tables, so only the null pointer is refused.
+     */
+    public static Request fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "request", h -> h.equals(NULL_HANDLE) ? NULL : null, null, null,
+                h -> new Request(h, false, null, null));
+    }
+
+    /** {@code MPI_Request_f2c}, as {@link #fromHandle}; an integer that names no request is refused. */
+    public static Request fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "request", mpi_h::MPI_Request_f2c, Request::fromHandle);
+    }
+
+    @Override
     void release(MemorySegment handleRef) {
         boolean running = isRunning();
         if (!handleRef.get(ValueLayout.ADDRESS, 0).equals(NULL_HANDLE)) {
@@ -438,11 +460,11 @@ public class Request extends NativeHandle {
             for (int k = 0; k < count; k++) {
                 int err = OpenMpiAbi.statusError(a.status(done == null ? k : done[k]));
                 if (err != mpi_h.MPI_SUCCESS() && err != mpi_h.MPI_ERR_PENDING()) {
-                    throw new MpiException(err, function);
+                    throw Errors.failure(err, function);
                 }
             }
         }
-        throw new MpiException(rc, function);
+        throw Errors.failure(rc, function);
     }
 
     private static Status at(Status[] statuses, int i) {
@@ -605,10 +627,10 @@ public class Request extends NativeHandle {
             for (int k = 0; k < count; k++) {
                 int err = OpenMpiAbi.statusError(a.status(k));
                 if (err != mpi_h.MPI_SUCCESS()) {
-                    throw new MpiException(err, function);
+                    throw Errors.failure(err, function);
                 }
             }
-            throw new MpiException(rc, function);
+            throw Errors.failure(rc, function);
         }
         return count;
     }

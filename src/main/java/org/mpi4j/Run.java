@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -43,6 +44,33 @@ public final class Run {
      * @param args the program and its arguments
      */
     public static void main(String[] args) {
+        run(args, Callable::call);
+    }
+
+    /**
+     * How a launcher built on this runner runs the program's main method: where, when and around
+     * what. {@code org.mpi4j.futures.Run} runs it on rank 0 only, beside an executor that the other
+     * ranks serve.
+     */
+    @FunctionalInterface
+    public interface Launcher {
+        /**
+         * Runs the program, by calling {@code main} (at most once) on this process.
+         *
+         * @param main calls the program's main method with its arguments; throws what it throws
+         */
+        void launch(Callable<?> main) throws Exception;
+    }
+
+    /**
+     * Loads the program {@code args[0]} on this process, as {@link #main} does, and hands its main
+     * method to {@code launcher}; anything the launcher or the program throws (and any uncaught
+     * exception in another thread) aborts the MPI job.
+     *
+     * @param args     the program and its arguments
+     * @param launcher decides how the main method runs
+     */
+    public static void run(String[] args, Launcher launcher) {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
             System.err.println("usage: org.mpi4j.Run (MainClass | Program.java) [args...]");
             System.exit(args.length == 0 ? 2 : 0);
@@ -51,11 +79,40 @@ public final class Run {
         String[] programArgs = Arrays.copyOfRange(args, 1, args.length);
         try {
             Method main = findMain(load(args[0]));
-            invoke(main, programArgs);
-        } catch (InvocationTargetException e) {
+            if (program == null) {
+                program = args[0];
+            }
+            launcher.launch(() -> {
+                try {
+                    invoke(main, programArgs);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof Exception x ? x : new ProgramError(e.getCause());
+                }
+                return null;
+            });
+        } catch (ProgramError e) {
             abort(e.getCause(), Thread.currentThread());
         } catch (Throwable e) {
             abort(e, Thread.currentThread());
+        }
+    }
+
+    /**
+     * The program this runner loaded on this process (its main class or {@code .java} file, as
+     * given), or empty outside the runner: what spawned workers need to load the program's classes.
+     */
+    public static java.util.Optional<String> program() {
+        return java.util.Optional.ofNullable(program);
+    }
+
+    private static volatile String program;
+
+    /** Carries an Error of the program through Callable.call, to be reported as itself. */
+    private static final class ProgramError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ProgramError(Throwable cause) {
+            super(cause);
         }
     }
 

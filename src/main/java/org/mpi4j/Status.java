@@ -42,6 +42,48 @@ public final class Status {
         OpenMpiAbi.setStatus(nativeStatus, source, tag, error, cancelled, byteCount);
     }
 
+    // ---- setters: for generalized requests' query callbacks, and for tests --------------------------
+
+    /** Sets {@code MPI_SOURCE}. @return this status */
+    public Status setSource(int source) {
+        this.source = source;
+        return this;
+    }
+
+    /** Sets {@code MPI_TAG}. @return this status */
+    public Status setTag(int tag) {
+        this.tag = tag;
+        return this;
+    }
+
+    /** Sets {@code MPI_ERROR}. @return this status */
+    public Status setError(int error) {
+        this.error = error;
+        return this;
+    }
+
+    /** {@code MPI_Status_set_cancelled}. @return this status */
+    public Status setCancelled(boolean cancelled) {
+        this.cancelled = cancelled;
+        return this;
+    }
+
+    /**
+     * {@code MPI_Status_set_elements_x}: the status says {@code count} basic elements of
+     * {@code type} were received (so {@link #getElements} gives {@code count} back).
+     *
+     * @return this status
+     */
+    public Status setElements(Datatype type, long count) {
+        Errors.checkNotNull(type, "datatype");
+        Errors.checkCount(count);
+        Scratch s = Scratch.get();
+        store(s.status);
+        Errors.check(mpi_h.MPI_Status_set_elements_x(s.status, type.handle(), count), "MPI_Status_set_elements_x");
+        fill(s.status);
+        return this;
+    }
+
     /** The rank the message came from. */
     public int source() {
         return source;

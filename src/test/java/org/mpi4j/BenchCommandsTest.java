@@ -155,6 +155,13 @@ class BenchCommandsTest {
     }
 
     @Test
+    void futuresPrintsTheExecutorBenchesOfThePythonPeer() {
+        Mpiexec.Result r = ok(3, "futures", "--scale=0.01", "--csv");
+        assertEquals(List.of("mpi4j,futures_latency,8,us", "mpi4j,futures_throughput,8,tasks/s",
+                "mpi4j,futures_map_chunked,8,tasks/s"), keys(r.output(), CSV), r.output());
+    }
+
+    @Test
     void peersPrintsTheCsvOfPingpongC() {
         Mpiexec.Result r = ok(2, "peers", "--scale=0.01");
         List<String> keys = keys(r.output(), CSV);
@@ -166,6 +173,8 @@ class BenchCommandsTest {
             if (impl.equals("mpi4j")) {
                 expected.addAll(RMA_KEYS); // one-sided: native segments only
             }
+            expected.add(impl + ",io_write_all,4194304,MB/s");
+            expected.add(impl + ",io_read_all,4194304,MB/s");
         }
         List<String> objKeys = objectKeys(keys);
         List<String> bufferKeys = keys.stream().filter(k -> !k.contains(",obj_")).toList();
@@ -197,6 +206,32 @@ class BenchCommandsTest {
         assertTrue(lines.size() >= 10, r.output());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("send/recv MemorySegment")), r.output());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("send/recv byte[8]")), r.output());
+    }
+
+    @Test
+    void allocCountsTheNeighbourhoodCollectivesOnNativeSegmentsAsAllocationFree() {
+        Mpiexec.Result r = ok(2, "alloc", "--scale=0.005");
+        Pattern p = Pattern.compile("^(neighbor\\S+ MemorySegment.*?)\\s+(\\d+\\.\\d{3}) B/call$");
+        List<String> lines = r.output().lines().filter(l -> p.matcher(l).matches()).toList();
+        assertEquals(6, lines.size(), r.output());
+    }
+
+    @Test
+    void haloTimesTheExchangeBothWaysForEverySide() {
+        Mpiexec.Result r = ok(2, "halo", "--scale=0.01");
+        Pattern p = Pattern.compile("^(\\d+)\\s+(\\d+)\\s+(\\d+\\.\\d{3})\\s+(\\d+\\.\\d{3})$");
+        List<String> sides = new ArrayList<>();
+        for (String line : r.output().lines().toList()) {
+            Matcher m = p.matcher(line.strip());
+            if (m.matches()) {
+                sides.add(m.group(1));
+                assertEquals(8 * Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), line);
+                assertTrue(Double.parseDouble(m.group(3)) > 0 && Double.parseDouble(m.group(4)) > 0, line);
+            }
+        }
+        assertEquals(List.of("8", "128", "1024", "16384"), sides, r.output());
+        assertTrue(r.output().contains("(2 x 1 periodic grid)"), r.output());
+        assertFalse(r.output().contains("looks wrong"), r.output());
     }
 
     @Test

@@ -45,4 +45,23 @@ class ExamplesTest {
         assertEquals(2, r.count("of 2 on "), r.output());
         assertTrue(!r.output().contains("WARNING"), r.output());
     }
+
+    private static void assertHelloFromEveryRank(String file, int... nps) {
+        for (int np : nps) {
+            Mpiexec.Result r = runExample(np, file);
+            for (int i = 0; i < np; i++) {
+                assertEquals(1, r.count("Hello, World! I am process " + i + " of " + np + "."), r.output());
+            }
+        }
+    }
+
+    @Test
+    void swigStyleHelloCallsMpiOnTheRawHandle() {
+        assertHelloFromEveryRank("HelloSwig.java", 1, 3);
+    }
+
+    @Test
+    void f2pyStyleHelloCallsTheFortranBindingOnTheIntegerHandle() {
+        assertHelloFromEveryRank("HelloF2py.java", 2, 4);
+    }
 }

@@ -47,6 +47,21 @@ public final class Downcalls {
         return true;
     }
 
+    /**
+     * Java code has been registered that MPI may call from any call on some object (a Java error
+     * handler): from now on, no critical downcalls for the rest of the program.
+     */
+    public static void upcallsFromAnyCall() {
+        synchronized (Downcalls.class) {
+            if (!upcallsAnywhere) {
+                upcallsAnywhere = true;
+                USER_OPS_IN_FLIGHT.incrementAndGet();
+            }
+        }
+    }
+
+    private static boolean upcallsAnywhere;
+
     /** The reduction {@link #userOpStarted} counted (when {@code counted}) has completed. */
     public static void userOpDone(boolean counted) {
         if (counted) {

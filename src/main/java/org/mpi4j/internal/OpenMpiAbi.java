@@ -197,6 +197,24 @@ public final class OpenMpiAbi {
         return typeSize == 8 && !sharedMemoryWindow && processes > 1;
     }
 
+    // ---- distributed graphs: the weights arguments' special values ----
+
+    /**
+     * {@code MPI_UNWEIGHTED}: the weights argument of an unweighted distributed graph. Open MPI
+     * spells it as the address {@code (int *) 2}, not a global.
+     */
+    public static MemorySegment unweighted() {
+        return mpi_h.MPI_UNWEIGHTED();
+    }
+
+    /**
+     * {@code MPI_WEIGHTS_EMPTY}: the weights argument of a weighted distributed graph from a process
+     * that has no edges on that side ({@code (int *) 3} in Open MPI).
+     */
+    public static MemorySegment weightsEmpty() {
+        return mpi_h.MPI_WEIGHTS_EMPTY();
+    }
+
     // ---- MPI_Status: Open MPI's layout {MPI_SOURCE, MPI_TAG, MPI_ERROR, _cancelled, _ucount} ----
 
     /** The size of an {@code MPI_Status} (a method: the bindings load only after {@link #load}). */
@@ -242,5 +260,22 @@ public final class OpenMpiAbi {
     /** Sets the bytes a status reports (Open MPI's private {@code _ucount}). */
     public static void setStatusBytes(MemorySegment status, long bytes) {
         MPI_Status._ucount(status, bytes);
+    }
+
+    /**
+     * Open MPI 4.1 cannot finalize a process whose spawn failed in MPI (too few slots, an unknown
+     * host): {@code MPI_Finalize} waits for ever. Such a process ends without it.
+     */
+    public static final boolean FINALIZE_HANGS_AFTER_FAILED_SPAWN = true;
+
+    private static final java.util.regex.Pattern PORT_NAME = java.util.regex.Pattern.compile("\\d+\\.\\d+:\\d+");
+
+    /**
+     * Whether {@code port} has the form of an Open MPI 4.1 port name ({@code jobid.vpid:tag}, as
+     * {@code MPI_Open_port} makes them). Open MPI fails a connect to a malformed name at the root
+     * only and leaves the rest of the communicator waiting, so mpi4j refuses such names first.
+     */
+    public static boolean isPortName(String port) {
+        return PORT_NAME.matcher(port).matches();
     }
 }

@@ -6,6 +6,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mpi4j.Cartcomm;
 import org.mpi4j.Datatype;
 import org.mpi4j.Epoch;
 import org.mpi4j.LockType;
@@ -133,6 +134,30 @@ final class AllocationBench {
         cases.add(Case.collective("bcast MemorySegment 4 KiB", () -> comm.bcast(seg, 4096, Datatype.BYTE, 0)));
         byte[] b4k = new byte[4096];
         cases.add(Case.collective("bcast byte[4096]", () -> comm.bcast(b4k, 0)));
+        // neighbourhood collectives on a periodic ring of all ranks (two neighbours each)
+        Cartcomm ring = comm.createCart(new int[] {comm.size()}, new boolean[] {true}, false);
+        MemorySegment two = seg.asSlice(0, 16);
+        MemorySegment two2 = seg2.asSlice(0, 16);
+        cases.add(Case.collective("neighborAlltoall MemorySegment 2 x 1 double",
+                () -> ring.neighborAlltoall(two, 1, Datatype.DOUBLE, two2, 1, Datatype.DOUBLE)));
+        cases.add(Case.collective("neighborAlltoall MemorySegment (whole)", () -> ring.neighborAlltoall(two, two2)));
+        cases.add(Case.collective("neighborAllgather MemorySegment 1 double",
+                () -> ring.neighborAllgather(one, 1, Datatype.DOUBLE, two2, 1, Datatype.DOUBLE)));
+        int[] ones = {1, 1};
+        int[] displs = {0, 1};
+        cases.add(Case.collective("neighborAllgatherv MemorySegment 1 double",
+                () -> ring.neighborAllgatherv(one, 1, Datatype.DOUBLE, two2, ones, displs, Datatype.DOUBLE)));
+        cases.add(Case.collective("neighborAlltoallv MemorySegment 2 x 1 double",
+                () -> ring.neighborAlltoallv(two, ones, displs, Datatype.DOUBLE, two2, ones, displs, Datatype.DOUBLE)));
+        long[] wDispls = {0, 8};
+        Datatype[] types = {Datatype.DOUBLE, Datatype.DOUBLE};
+        cases.add(Case.collective("neighborAlltoallw MemorySegment 2 x 1 double",
+                () -> ring.neighborAlltoallw(two, ones, wDispls, types, two2, ones, wDispls, types)));
+        double[] h2 = new double[2];
+        double[] h2r = new double[2];
+        MemorySegment heapTwo = MemorySegment.ofArray(h2);
+        MemorySegment heapTwo2 = MemorySegment.ofArray(h2r);
+        cases.add(Case.collective("neighborAlltoall double[2] (staged)", () -> ring.neighborAlltoall(heapTwo, heapTwo2)));
         addRmaCases(arena, small, small2);
     }
 

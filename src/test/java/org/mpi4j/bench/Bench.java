@@ -20,8 +20,8 @@ import org.mpi4j.ThreadLevel;
  * </pre>
  *
  * <p>Subcommands: {@code helloworld}, {@code ringtest}, {@code pingpong}, {@code allreduce},
- * {@code bcast}, {@code objects}, {@code alloc} and {@code peers} (see {@link #USAGE}). Timed
- * benches run a whole warm-up pass first (so that the JIT has compiled the hot paths), keep their
+ * {@code bcast}, {@code objects}, {@code alloc}, {@code halo}, {@code futures} and {@code peers} (see
+ * {@link #USAGE}). Timed benches run a whole warm-up pass first (so that the JIT has compiled the hot paths), keep their
  * results in memory and print them at the end, on rank 0.
  */
 public final class Bench {
@@ -40,6 +40,10 @@ public final class Bench {
               objects                    ping-pong of objects (sendObject/recvObject): a small map,
                                          1000 small records, a double[1048576] (2+ ranks)
               alloc                      heap bytes allocated per call on the hot paths (2+ ranks)
+              halo                       the halo exchange of examples/Heat2D.java on a periodic 2-D
+                                         grid: neighborAlltoall beside four sendrecv calls
+              futures                    executor latency and map throughput (chunk sizes 1 and 64),
+                                         as ../shared/bench/futures_mpi4py.py (exactly 3 ranks)
               peers [--buffers=B]        everything, as CSV impl,bench,size_bytes,value,unit for
                                          ../shared/bench/run_peers.sh (exactly 2 ranks)
             options:
@@ -163,6 +167,8 @@ public final class Bench {
             case "ringtest" -> ringTest(world, a, out);
             case "pingpong", "allreduce", "bcast", "rma", "objects", "peers" -> measure(world, a, out);
             case "alloc" -> alloc(world, a, out);
+            case "halo" -> halo(world, a, out);
+            case "futures" -> FuturesBench.run(world, a, out);
             default -> {
                 if (world.rank() == 0) {
                     System.err.print("bench: unknown command " + a.command() + "\n" + USAGE);
@@ -326,6 +332,18 @@ public final class Bench {
         }
         try (Arena arena = Arena.ofConfined()) {
             for (String line : new AllocationBench(comm, a.scale(), arena).run()) {
+                out.println(line);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    // ---- halo -----------------------------------------------------------------------------------
+
+    static int halo(Intracomm comm, Args a, PrintStream out) {
+        try (Arena arena = Arena.ofConfined()) {
+            for (String line : new HaloBench(comm, arena, a.scale()).run(!a.flag("no-warmup"))) {
                 out.println(line);
             }
         }

@@ -58,6 +58,11 @@ final class HeapBenches {
             out.add(IMPL, "bcast", Plan.BCAST_SIZE, out.time(this::bcast, Plan.bcast(scale), Plan.warmBcast(),
                     scale), "us");
         }
+        if (all) {
+            // a whole byte[4 MiB] as a heap segment (I/O takes segments only)
+            new IoBenches(comm, IMPL, java.lang.foreign.MemorySegment.ofArray(pair(Plan.MAX_SIZE)[0])).run(out,
+                    scale);
+        }
     }
 
     /** Send and receive arrays of each size, made once (the warm-up pass calls each bench often). */

@@ -72,6 +72,11 @@ record Plan(int iters, int warm) {
         return of(200, 20, scale);
     }
 
+    /** pingpong.c's {@code io_all} counts: 50 timed, 5 warm-up. */
+    static Plan io(double scale) {
+        return of(50, 5, scale);
+    }
+
     /**
      * How the warm-up pass runs one bench: {@code calls} calls of the bench's method with
      * {@code plan} each. Many short calls, so that the JIT compiles the method itself (it needs some
@@ -101,6 +106,10 @@ record Plan(int iters, int warm) {
         // measured: on ranks bound to one core each, the first ~200k small allreduces of a JVM run at
         // 3.5 us, the next 200k at 0.6 us, then at C's 0.4 us; 400k warm-up calls take about 0.5 s
         return bytes <= 8 ? new Warm(40_000, new Plan(10, 1)) : new Warm(3, new Plan(1, 1));
+    }
+
+    static Warm warmIo() {
+        return new Warm(3, new Plan(1, 1));
     }
 
     static Warm warmBcast() {

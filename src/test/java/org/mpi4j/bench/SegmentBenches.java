@@ -74,6 +74,10 @@ final class SegmentBenches {
         if (all || command.equals("rma")) {
             rma.run(out, scale);
         }
+        if (all) {
+            // pingpong.c writes and reads its send buffer
+            new IoBenches(comm, IMPL, sbuf).run(out, scale);
+        }
     }
 
     /** Half round-trip time of a blocking send/recv ping-pong, in microseconds. */

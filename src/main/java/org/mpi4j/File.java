@@ -1,0 +1,904 @@
+package org.mpi4j;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import org.mpi4j.FileIo.Access;
+import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
+
+/**
+ * A file opened for parallel I/O by the processes of a communicator ({@code MPI_File}, MPI-IO).
+ * Not {@link java.io.File}: code that uses both writes {@code org.mpi4j.File} in full.
+ *
+ * <pre>{@code
+ * try (org.mpi4j.File f = org.mpi4j.File.open(comm, path, AccessMode.WRONLY, AccessMode.CREATE)) {
+ *     f.writeAtAll(comm.rank() * seg.byteSize(), seg);      // collective, at this rank's offset
+ * }
+ * }</pre>
+ *
+ * <p>Data access comes in MPI's three ways of positioning, each blocking, nonblocking
+ * ({@code i...}, returning a {@link Request}) and, for the collective ones, split
+ * ({@code ...Begin} / {@code ...End}):
+ * <ul>
+ * <li>explicit offsets: {@link #readAt}, {@link #readAtAll}, {@link #writeAt}, {@link #writeAtAll},
+ * {@link #iReadAt}, {@link #iReadAtAll}, {@link #iWriteAt}, {@link #iWriteAtAll};</li>
+ * <li>this process's file pointer: {@link #read}, {@link #readAll}, {@link #write}, {@link #writeAll},
+ * {@link #iread}, {@link #ireadAll}, {@link #iwrite}, {@link #iwriteAll}, {@link #seek},
+ * {@link #position}, {@link #byteOffset};</li>
+ * <li>the pointer shared by all processes: {@link #readShared}, {@link #writeShared},
+ * {@link #ireadShared}, {@link #iwriteShared}, {@link #readOrdered}, {@link #writeOrdered},
+ * {@link #seekShared}, {@link #positionShared}.</li>
+ * </ul>
+ * Offsets and counts are in units of the view's etype (bytes with the default view).
+ *
+ * <p>Buffers: a {@link MemorySegment} (count and datatype inferred: the array element type of a
+ * heap segment, {@link Datatype#BYTE} for native memory) or {@code (MemorySegment, count, Datatype)}.
+ * Native memory is passed as it is. Heap memory is copied through pooled native memory, never
+ * passed by a critical downcall (a collective call may wait for other ranks while the garbage
+ * collector must not run); nonblocking and split operations keep that copy until they complete.
+ * A read reports the bytes it read through a {@link Status} ({@link Status#byteCount()},
+ * {@link Status#getCount}); a read past the end of the file reads fewer, and the rest of the buffer
+ * keeps its contents.
+ *
+ * <p>Errors: each file uses {@code MPI_ERRORS_RETURN}, so a failed call throws {@link MpiException}
+ * with its {@link ErrorClass} ({@link ErrorClass#ERR_NO_SUCH_FILE}, {@link ErrorClass#ERR_ACCESS},
+ * {@link ErrorClass#ERR_FILE_EXISTS}, {@link ErrorClass#ERR_AMODE}, {@link ErrorClass#ERR_READ_ONLY}
+ * ...). Wrong arguments (conflicting access modes, negative offsets, an uncommitted datatype, a
+ * buffer too small for its count, a closed file) throw {@link IllegalArgumentException},
+ * {@link IllegalStateException} or {@link NullPointerException} before MPI is called.
+ *
+ * <p>{@link #close()} is collective, like {@link #open}: every process of the communicator calls it.
+ */
+public final class File extends NativeHandle {
+    /** The data representation {@code "native"}: bytes as in memory. */
+    public static final String NATIVE = "native";
+    /** The data representation {@code "internal"} (implementation-defined; Open MPI's ompio refuses it). */
+    public static final String INTERNAL = "internal";
+    /** The data representation {@code "external32"}: portable big-endian IEEE (MPI-3.1, 13.5.2). */
+    public static final String EXTERNAL32 = "external32";
+    /** {@code MPI_DISPLACEMENT_CURRENT}: a view displacement for files opened {@link AccessMode#SEQUENTIAL}. */
+    public static final long DISPLACEMENT_CURRENT = mpi_h.MPI_DISPLACEMENT_CURRENT();
+
+    private static final MemorySegment ERRORS_RETURN = OpenMpiAbi.predefined("MPI_ERRORS_RETURN");
+    private static final MemorySegment INFO_NULL = OpenMpiAbi.predefined("MPI_INFO_NULL");
+    private static volatile boolean nullFileReturnsErrors;
+
+    /** The split collective begun and not yet ended, or null (MPI allows one per file). */
+    private FileIo.Split split;
+    /** The data size of the view's etype, and its extent in the file's representation. */
+    private long etypeSize = 1;
+    private long etypeFileExtent = 1;
+    /** The access modes it was opened with ({@code MPI_MODE_*} bits). */
+    private final int amode;
+
+    private File(MemorySegment handle, int amode) {
+        super(handle, false, false);
+        this.amode = amode;
+    }
+
+    @Override
+    String kind() {
+        return "file";
+    }
+
+    @Override
+    void release(MemorySegment handleRef) {
+        if (split != null) {
+            throw new IllegalStateException("close: the split collective " + split.op().function
+                    + " has not been ended");
+        }
+        Errors.check(mpi_h.MPI_File_close(handleRef), "MPI_File_close");
+    }
+
+    /**
+     * Errors of open and delete go to the handler of {@code MPI_FILE_NULL}: MPI's default returns
+     * them, but a program may have changed it, so mpi4j sets it once.
+     */
+    private static void nullFileReturnsErrors() {
+        if (!nullFileReturnsErrors) {
+            MPI.ensureInitialized();
+            Errors.check(mpi_h.MPI_File_set_errhandler(OpenMpiAbi.predefined("MPI_FILE_NULL"), ERRORS_RETURN),
+                    "MPI_File_set_errhandler");
+            nullFileReturnsErrors = true;
+        }
+    }
+
+    // ---- open, close, delete -------------------------------------------------------------------
+
+    /**
+     * {@code MPI_File_open} (collective over {@code comm}): opens {@code path} with the access
+     * {@code modes}. All processes name the same file and the same modes.
+     *
+     * @throws IllegalArgumentException if the modes conflict (see {@link AccessMode})
+     * @throws MpiException             e.g. {@link ErrorClass#ERR_NO_SUCH_FILE}, {@link ErrorClass#ERR_ACCESS},
+     *                                  {@link ErrorClass#ERR_FILE_EXISTS}
+     */
+    public static File open(Intracomm comm, Path path, Set<AccessMode> modes) {
+        return open(comm, Errors.checkNotNull(path, "path").toString(), modes, INFO_NULL);
+    }
+
+    /** {@code MPI_File_open} with the modes as arguments: {@code open(comm, path, RDWR, CREATE)}. */
+    public static File open(Intracomm comm, Path path, AccessMode... modes) {
+        return open(comm, path, modeSet(modes));
+    }
+
+    /** {@code MPI_File_open} of the file named {@code path}. */
+    public static File open(Intracomm comm, String path, Set<AccessMode> modes) {
+        return open(comm, Errors.checkNotNull(path, "path"), modes, INFO_NULL);
+    }
+
+    /** {@code MPI_File_open} of the file named {@code path}, with the modes as arguments. */
+    public static File open(Intracomm comm, String path, AccessMode... modes) {
+        return open(comm, path, modeSet(modes));
+    }
+
+    private static Set<AccessMode> modeSet(AccessMode[] modes) {
+        Errors.checkNotNull(modes, "access modes");
+        EnumSet<AccessMode> set = EnumSet.noneOf(AccessMode.class);
+        for (AccessMode m : modes) {
+            set.add(Errors.checkNotNull(m, "access mode"));
+        }
+        return set;
+    }
+
+    static File open(Intracomm comm, String path, Set<AccessMode> modes, MemorySegment info) {
+        Errors.checkNotNull(comm, "communicator");
+        int amode = AccessMode.bitsOf(modes);
+        MemorySegment c = comm.handle();
+        nullFileReturnsErrors();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ref = arena.allocate(ValueLayout.ADDRESS);
+            Errors.check(mpi_h.MPI_File_open(c, arena.allocateFrom(path), amode, info, ref), "MPI_File_open");
+            MemorySegment fh = ref.get(ValueLayout.ADDRESS, 0);
+            int rc = mpi_h.MPI_File_set_errhandler(fh, ERRORS_RETURN);
+            if (rc != mpi_h.MPI_SUCCESS()) {
+                mpi_h.MPI_File_close(ref);
+                throw new MpiException(rc, "MPI_File_set_errhandler");
+            }
+            return new File(fh, amode);
+        }
+    }
+
+    /**
+     * {@code MPI_File_close} (collective): flushes and closes the file; later calls throw
+     * {@link IllegalStateException}. Closing twice is harmless.
+     *
+     * @throws IllegalStateException if a split collective was begun and not ended
+     */
+    @Override
+    public void close() {
+        super.close();
+    }
+
+    /** The same as {@link #close()}. */
+    @Override
+    public void free() {
+        super.free();
+    }
+
+    /**
+     * {@code MPI_File_delete}: deletes the file {@code path} (not open anywhere).
+     *
+     * @throws MpiException {@link ErrorClass#ERR_NO_SUCH_FILE} if it does not exist
+     */
+    public static void delete(Path path) {
+        delete(Errors.checkNotNull(path, "path").toString());
+    }
+
+    /** {@code MPI_File_delete} of the file named {@code path}. */
+    public static void delete(String path) {
+        delete(path, INFO_NULL);
+    }
+
+    static void delete(String path, MemorySegment info) {
+        Errors.checkNotNull(path, "path");
+        nullFileReturnsErrors();
+        try (Arena arena = Arena.ofConfined()) {
+            Errors.check(mpi_h.MPI_File_delete(arena.allocateFrom(path), info), "MPI_File_delete");
+        }
+    }
+
+    // ---- file attributes ----------------------------------------------------------------------
+
+    /** {@code MPI_File_get_size}: the file's size in bytes. */
+    public long size() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_size(handle(), s.handle0), "MPI_File_get_size");
+        return s.handle0.get(ValueLayout.JAVA_LONG, 0);
+    }
+
+    /** {@code MPI_File_set_size} (collective): truncates or extends the file to {@code bytes}. */
+    public void setSize(long bytes) {
+        MemorySegment fh = handle();
+        checkNonNegative(bytes, "file size");
+        Errors.check(mpi_h.MPI_File_set_size(fh, bytes), "MPI_File_set_size");
+    }
+
+    /** {@code MPI_File_preallocate} (collective): reserves storage for the first {@code bytes} bytes. */
+    public void preallocate(long bytes) {
+        MemorySegment fh = handle();
+        checkNonNegative(bytes, "preallocation size");
+        Errors.check(mpi_h.MPI_File_preallocate(fh, bytes), "MPI_File_preallocate");
+    }
+
+    /** {@code MPI_File_get_amode}: the access modes the file was opened with. */
+    public Set<AccessMode> amode() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_amode(handle(), s.int0), "MPI_File_get_amode");
+        return AccessMode.setOf(s.int0());
+    }
+
+    /** {@code MPI_File_get_group}: the processes that opened the file (a new group; free it). */
+    public Group group() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_group(handle(), s.handle0), "MPI_File_get_group");
+        return Group.fromRef(s.handle0);
+    }
+
+    /** {@code MPI_File_set_atomicity} (collective): whether conflicting accesses are atomic. */
+    public void setAtomicity(boolean atomic) {
+        Errors.check(mpi_h.MPI_File_set_atomicity(handle(), atomic ? 1 : 0), "MPI_File_set_atomicity");
+    }
+
+    /** {@code MPI_File_get_atomicity}. */
+    public boolean atomicity() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_atomicity(handle(), s.int0), "MPI_File_get_atomicity");
+        return s.int0() != 0;
+    }
+
+    /** {@code MPI_File_sync} (collective): writes this process's data through to storage. */
+    public void sync() {
+        Errors.check(mpi_h.MPI_File_sync(handle()), "MPI_File_sync");
+    }
+
+    /** {@code MPI_File_get_type_extent}: the extent of {@code type} in the file's data representation. */
+    public long typeExtent(Datatype type) {
+        MemorySegment fh = handle();
+        Errors.checkNotNull(type, "datatype").checkUsable();
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_type_extent(fh, type.handle(), s.handle0), "MPI_File_get_type_extent");
+        return s.handle0.get(ValueLayout.JAVA_LONG, 0);
+    }
+
+    // ---- views --------------------------------------------------------------------------------
+
+    /**
+     * {@code MPI_File_set_view} (collective): this process sees the file from {@code displacement}
+     * bytes on, as {@code etype} elements laid out by {@code filetype}, in the representation
+     * {@code datarep} ({@link #NATIVE}, {@link #EXTERNAL32}). Resets both file pointers to zero.
+     *
+     * @throws IllegalArgumentException if {@code displacement} is negative (other than
+     *                                  {@link #DISPLACEMENT_CURRENT})
+     * @throws IllegalStateException    if a datatype is not committed or has been freed
+     * @throws MpiException             {@link ErrorClass#ERR_UNSUPPORTED_DATAREP} for an unknown representation
+     */
+    public void setView(long displacement, Datatype etype, Datatype filetype, String datarep) {
+        setView(displacement, etype, filetype, datarep, INFO_NULL);
+    }
+
+    /** {@code MPI_File_set_view} of {@code view}. */
+    public void setView(FileView view) {
+        Errors.checkNotNull(view, "view");
+        setView(view.displacement(), view.etype(), view.filetype(), view.datarep());
+    }
+
+    void setView(long displacement, Datatype etype, Datatype filetype, String datarep, MemorySegment info) {
+        MemorySegment fh = handle();
+        Errors.checkNotNull(etype, "etype").checkUsable();
+        Errors.checkNotNull(filetype, "filetype").checkUsable();
+        Errors.checkNotNull(datarep, "datarep");
+        if (displacement < 0 && displacement != DISPLACEMENT_CURRENT) {
+            throw new IllegalArgumentException("negative view displacement: " + displacement);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            Errors.check(mpi_h.MPI_File_set_view(fh, displacement, etype.handle(), filetype.handle(),
+                    arena.allocateFrom(datarep), info), "MPI_File_set_view");
+        }
+        etypeSize = Math.max(1, etype.size());
+        etypeFileExtent = typeExtent(etype);
+    }
+
+    /**
+     * Refuses a write to a file opened {@link AccessMode#RDONLY} ({@link ErrorClass#ERR_READ_ONLY})
+     * and a read of one opened {@link AccessMode#WRONLY} ({@link ErrorClass#ERR_ACCESS}) as MPI
+     * would: Open MPI's collective writes on 3 or more processes return success for a read-only
+     * file and write nothing.
+     */
+    void checkAccess(boolean read, String function) {
+        if (!read && (amode & mpi_h.MPI_MODE_RDONLY()) != 0) {
+            throw new MpiException(mpi_h.MPI_ERR_READ_ONLY(), function);
+        }
+        if (read && (amode & mpi_h.MPI_MODE_WRONLY()) != 0) {
+            throw new MpiException(mpi_h.MPI_ERR_ACCESS(), function);
+        }
+    }
+
+    /** The data size of the view's etype (1 for the default view of bytes). */
+    long etypeSize() {
+        return etypeSize;
+    }
+
+    /** The extent of the view's etype in the file's data representation. */
+    long etypeFileExtent() {
+        return etypeFileExtent;
+    }
+
+    /**
+     * {@code MPI_File_get_view}: this process's view. Its derived datatypes are new objects the
+     * caller frees ({@link FileView#free()}).
+     */
+    public FileView getView() {
+        MemorySegment fh = handle();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment disp = arena.allocate(ValueLayout.JAVA_LONG);
+            MemorySegment etype = arena.allocate(ValueLayout.ADDRESS);
+            MemorySegment filetype = arena.allocate(ValueLayout.ADDRESS);
+            MemorySegment rep = arena.allocate(mpi_h.MPI_MAX_DATAREP_STRING() + 1L);
+            Errors.check(mpi_h.MPI_File_get_view(fh, disp, etype, filetype, rep), "MPI_File_get_view");
+            return new FileView(disp.get(ValueLayout.JAVA_LONG, 0),
+                    Datatype.returned(etype.get(ValueLayout.ADDRESS, 0)),
+                    Datatype.returned(filetype.get(ValueLayout.ADDRESS, 0)), rep.getString(0));
+        }
+    }
+
+    // ---- explicit offsets -----------------------------------------------------------------------
+
+    /** {@code MPI_File_read_at}: reads into {@code buf} (count and type inferred) at {@code offset}. */
+    public void readAt(long offset, MemorySegment buf) {
+        readAt(offset, buf, null);
+    }
+
+    /** {@code MPI_File_read_at}, filling {@code status} (may be null) with what was read. */
+    public void readAt(long offset, MemorySegment buf, Status status) {
+        inferred(Access.READ_AT, offset, buf, status);
+    }
+
+    /** {@code MPI_File_read_at} of {@code count} elements of {@code type}. */
+    public void readAt(long offset, MemorySegment buf, long count, Datatype type) {
+        readAt(offset, buf, count, type, null);
+    }
+
+    /** {@code MPI_File_read_at} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void readAt(long offset, MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.READ_AT, offset, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_read_at_all} (collective): reads into {@code buf} at {@code offset}. */
+    public void readAtAll(long offset, MemorySegment buf) {
+        readAtAll(offset, buf, null);
+    }
+
+    /** {@code MPI_File_read_at_all}, filling {@code status} (may be null). */
+    public void readAtAll(long offset, MemorySegment buf, Status status) {
+        inferred(Access.READ_AT_ALL, offset, buf, status);
+    }
+
+    /** {@code MPI_File_read_at_all} of {@code count} elements of {@code type}. */
+    public void readAtAll(long offset, MemorySegment buf, long count, Datatype type) {
+        readAtAll(offset, buf, count, type, null);
+    }
+
+    /** {@code MPI_File_read_at_all} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void readAtAll(long offset, MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.READ_AT_ALL, offset, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_write_at}: writes {@code buf} (count and type inferred) at {@code offset}. */
+    public void writeAt(long offset, MemorySegment buf) {
+        writeAt(offset, buf, null);
+    }
+
+    /** {@code MPI_File_write_at}, filling {@code status} (may be null). */
+    public void writeAt(long offset, MemorySegment buf, Status status) {
+        inferred(Access.WRITE_AT, offset, buf, status);
+    }
+
+    /** {@code MPI_File_write_at} of {@code count} elements of {@code type}. */
+    public void writeAt(long offset, MemorySegment buf, long count, Datatype type) {
+        writeAt(offset, buf, count, type, null);
+    }
+
+    /** {@code MPI_File_write_at} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void writeAt(long offset, MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.WRITE_AT, offset, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_write_at_all} (collective): writes {@code buf} at {@code offset}. */
+    public void writeAtAll(long offset, MemorySegment buf) {
+        writeAtAll(offset, buf, null);
+    }
+
+    /** {@code MPI_File_write_at_all}, filling {@code status} (may be null). */
+    public void writeAtAll(long offset, MemorySegment buf, Status status) {
+        inferred(Access.WRITE_AT_ALL, offset, buf, status);
+    }
+
+    /** {@code MPI_File_write_at_all} of {@code count} elements of {@code type}. */
+    public void writeAtAll(long offset, MemorySegment buf, long count, Datatype type) {
+        writeAtAll(offset, buf, count, type, null);
+    }
+
+    /** {@code MPI_File_write_at_all} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void writeAtAll(long offset, MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.WRITE_AT_ALL, offset, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_iread_at}: starts reading into {@code buf} at {@code offset}. */
+    public Request iReadAt(long offset, MemorySegment buf) {
+        return inferred(Access.IREAD_AT, offset, buf);
+    }
+
+    /** {@code MPI_File_iread_at} of {@code count} elements of {@code type}. */
+    public Request iReadAt(long offset, MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IREAD_AT, offset, buf, count, type);
+    }
+
+    /** {@code MPI_File_iread_at_all} (collective, MPI-3.1): starts reading into {@code buf} at {@code offset}. */
+    public Request iReadAtAll(long offset, MemorySegment buf) {
+        return inferred(Access.IREAD_AT_ALL, offset, buf);
+    }
+
+    /** {@code MPI_File_iread_at_all} of {@code count} elements of {@code type}. */
+    public Request iReadAtAll(long offset, MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IREAD_AT_ALL, offset, buf, count, type);
+    }
+
+    /** {@code MPI_File_iwrite_at}: starts writing {@code buf} at {@code offset}. */
+    public Request iWriteAt(long offset, MemorySegment buf) {
+        return inferred(Access.IWRITE_AT, offset, buf);
+    }
+
+    /** {@code MPI_File_iwrite_at} of {@code count} elements of {@code type}. */
+    public Request iWriteAt(long offset, MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IWRITE_AT, offset, buf, count, type);
+    }
+
+    /** {@code MPI_File_iwrite_at_all} (collective, MPI-3.1): starts writing {@code buf} at {@code offset}. */
+    public Request iWriteAtAll(long offset, MemorySegment buf) {
+        return inferred(Access.IWRITE_AT_ALL, offset, buf);
+    }
+
+    /** {@code MPI_File_iwrite_at_all} of {@code count} elements of {@code type}. */
+    public Request iWriteAtAll(long offset, MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IWRITE_AT_ALL, offset, buf, count, type);
+    }
+
+    // ---- individual file pointer ------------------------------------------------------------------
+
+    /** {@code MPI_File_read}: reads into {@code buf} at this process's file pointer, and advances it. */
+    public void read(MemorySegment buf) {
+        read(buf, null);
+    }
+
+    /** {@code MPI_File_read}, filling {@code status} (may be null). */
+    public void read(MemorySegment buf, Status status) {
+        inferred(Access.READ, 0, buf, status);
+    }
+
+    /** {@code MPI_File_read} of {@code count} elements of {@code type}. */
+    public void read(MemorySegment buf, long count, Datatype type) {
+        read(buf, count, type, null);
+    }
+
+    /** {@code MPI_File_read} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void read(MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.READ, 0, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_read_all} (collective): reads into {@code buf} at this process's file pointer. */
+    public void readAll(MemorySegment buf) {
+        readAll(buf, null);
+    }
+
+    /** {@code MPI_File_read_all}, filling {@code status} (may be null). */
+    public void readAll(MemorySegment buf, Status status) {
+        inferred(Access.READ_ALL, 0, buf, status);
+    }
+
+    /** {@code MPI_File_read_all} of {@code count} elements of {@code type}. */
+    public void readAll(MemorySegment buf, long count, Datatype type) {
+        readAll(buf, count, type, null);
+    }
+
+    /** {@code MPI_File_read_all} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void readAll(MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.READ_ALL, 0, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_write}: writes {@code buf} at this process's file pointer, and advances it. */
+    public void write(MemorySegment buf) {
+        write(buf, null);
+    }
+
+    /** {@code MPI_File_write}, filling {@code status} (may be null). */
+    public void write(MemorySegment buf, Status status) {
+        inferred(Access.WRITE, 0, buf, status);
+    }
+
+    /** {@code MPI_File_write} of {@code count} elements of {@code type}. */
+    public void write(MemorySegment buf, long count, Datatype type) {
+        write(buf, count, type, null);
+    }
+
+    /** {@code MPI_File_write} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void write(MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.WRITE, 0, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_write_all} (collective): writes {@code buf} at this process's file pointer. */
+    public void writeAll(MemorySegment buf) {
+        writeAll(buf, null);
+    }
+
+    /** {@code MPI_File_write_all}, filling {@code status} (may be null). */
+    public void writeAll(MemorySegment buf, Status status) {
+        inferred(Access.WRITE_ALL, 0, buf, status);
+    }
+
+    /** {@code MPI_File_write_all} of {@code count} elements of {@code type}. */
+    public void writeAll(MemorySegment buf, long count, Datatype type) {
+        writeAll(buf, count, type, null);
+    }
+
+    /** {@code MPI_File_write_all} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void writeAll(MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.WRITE_ALL, 0, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_iread}: starts reading into {@code buf} at this process's file pointer. */
+    public Request iread(MemorySegment buf) {
+        return inferred(Access.IREAD, 0, buf);
+    }
+
+    /** {@code MPI_File_iread} of {@code count} elements of {@code type}. */
+    public Request iread(MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IREAD, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_iread_all} (collective, MPI-3.1). */
+    public Request ireadAll(MemorySegment buf) {
+        return inferred(Access.IREAD_ALL, 0, buf);
+    }
+
+    /** {@code MPI_File_iread_all} of {@code count} elements of {@code type}. */
+    public Request ireadAll(MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IREAD_ALL, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_iwrite}: starts writing {@code buf} at this process's file pointer. */
+    public Request iwrite(MemorySegment buf) {
+        return inferred(Access.IWRITE, 0, buf);
+    }
+
+    /** {@code MPI_File_iwrite} of {@code count} elements of {@code type}. */
+    public Request iwrite(MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IWRITE, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_iwrite_all} (collective, MPI-3.1). */
+    public Request iwriteAll(MemorySegment buf) {
+        return inferred(Access.IWRITE_ALL, 0, buf);
+    }
+
+    /** {@code MPI_File_iwrite_all} of {@code count} elements of {@code type}. */
+    public Request iwriteAll(MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IWRITE_ALL, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_seek}: moves this process's file pointer ({@code offset} in etypes). */
+    public void seek(long offset, SeekMode whence) {
+        MemorySegment fh = handle();
+        Errors.checkNotNull(whence, "whence");
+        Errors.check(mpi_h.MPI_File_seek(fh, offset, whence.value()), "MPI_File_seek");
+    }
+
+    /** {@code MPI_File_get_position}: this process's file pointer, in etypes from the view's start. */
+    public long position() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_position(handle(), s.handle0), "MPI_File_get_position");
+        return s.handle0.get(ValueLayout.JAVA_LONG, 0);
+    }
+
+    /** {@code MPI_File_get_byte_offset}: the absolute byte position of view offset {@code offset}. */
+    public long byteOffset(long offset) {
+        MemorySegment fh = handle();
+        checkNonNegative(offset, "file offset");
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_byte_offset(fh, offset, s.handle0), "MPI_File_get_byte_offset");
+        return s.handle0.get(ValueLayout.JAVA_LONG, 0);
+    }
+
+    // ---- shared file pointer -------------------------------------------------------------------
+
+    /** {@code MPI_File_read_shared}: reads into {@code buf} at the shared file pointer, and advances it. */
+    public void readShared(MemorySegment buf) {
+        readShared(buf, null);
+    }
+
+    /** {@code MPI_File_read_shared}, filling {@code status} (may be null). */
+    public void readShared(MemorySegment buf, Status status) {
+        inferred(Access.READ_SHARED, 0, buf, status);
+    }
+
+    /** {@code MPI_File_read_shared} of {@code count} elements of {@code type}. */
+    public void readShared(MemorySegment buf, long count, Datatype type) {
+        readShared(buf, count, type, null);
+    }
+
+    /** {@code MPI_File_read_shared} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void readShared(MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.READ_SHARED, 0, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_write_shared}: writes {@code buf} at the shared file pointer, and advances it. */
+    public void writeShared(MemorySegment buf) {
+        writeShared(buf, null);
+    }
+
+    /** {@code MPI_File_write_shared}, filling {@code status} (may be null). */
+    public void writeShared(MemorySegment buf, Status status) {
+        inferred(Access.WRITE_SHARED, 0, buf, status);
+    }
+
+    /** {@code MPI_File_write_shared} of {@code count} elements of {@code type}. */
+    public void writeShared(MemorySegment buf, long count, Datatype type) {
+        writeShared(buf, count, type, null);
+    }
+
+    /** {@code MPI_File_write_shared} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void writeShared(MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.WRITE_SHARED, 0, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_iread_shared}: starts reading into {@code buf} at the shared file pointer. */
+    public Request ireadShared(MemorySegment buf) {
+        return inferred(Access.IREAD_SHARED, 0, buf);
+    }
+
+    /** {@code MPI_File_iread_shared} of {@code count} elements of {@code type}. */
+    public Request ireadShared(MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IREAD_SHARED, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_iwrite_shared}: starts writing {@code buf} at the shared file pointer. */
+    public Request iwriteShared(MemorySegment buf) {
+        return inferred(Access.IWRITE_SHARED, 0, buf);
+    }
+
+    /** {@code MPI_File_iwrite_shared} of {@code count} elements of {@code type}. */
+    public Request iwriteShared(MemorySegment buf, long count, Datatype type) {
+        return FileIo.start(this, Access.IWRITE_SHARED, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_read_ordered} (collective): reads at the shared pointer, process after process in rank order. */
+    public void readOrdered(MemorySegment buf) {
+        readOrdered(buf, null);
+    }
+
+    /** {@code MPI_File_read_ordered}, filling {@code status} (may be null). */
+    public void readOrdered(MemorySegment buf, Status status) {
+        inferred(Access.READ_ORDERED, 0, buf, status);
+    }
+
+    /** {@code MPI_File_read_ordered} of {@code count} elements of {@code type}. */
+    public void readOrdered(MemorySegment buf, long count, Datatype type) {
+        readOrdered(buf, count, type, null);
+    }
+
+    /** {@code MPI_File_read_ordered} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void readOrdered(MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.READ_ORDERED, 0, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_write_ordered} (collective): writes at the shared pointer in rank order. */
+    public void writeOrdered(MemorySegment buf) {
+        writeOrdered(buf, null);
+    }
+
+    /** {@code MPI_File_write_ordered}, filling {@code status} (may be null). */
+    public void writeOrdered(MemorySegment buf, Status status) {
+        inferred(Access.WRITE_ORDERED, 0, buf, status);
+    }
+
+    /** {@code MPI_File_write_ordered} of {@code count} elements of {@code type}. */
+    public void writeOrdered(MemorySegment buf, long count, Datatype type) {
+        writeOrdered(buf, count, type, null);
+    }
+
+    /** {@code MPI_File_write_ordered} of {@code count} elements of {@code type}, filling {@code status}. */
+    public void writeOrdered(MemorySegment buf, long count, Datatype type, Status status) {
+        FileIo.blocking(this, Access.WRITE_ORDERED, 0, buf, count, type, status);
+    }
+
+    /** {@code MPI_File_seek_shared} (collective): moves the shared file pointer. */
+    public void seekShared(long offset, SeekMode whence) {
+        MemorySegment fh = handle();
+        Errors.checkNotNull(whence, "whence");
+        Errors.check(mpi_h.MPI_File_seek_shared(fh, offset, whence.value()), "MPI_File_seek_shared");
+    }
+
+    /** {@code MPI_File_get_position_shared}: the shared file pointer, in etypes. */
+    public long positionShared() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_position_shared(handle(), s.handle0), "MPI_File_get_position_shared");
+        return s.handle0.get(ValueLayout.JAVA_LONG, 0);
+    }
+
+    // ---- split collectives ------------------------------------------------------------------------
+    // One split collective may be active per file; its buffer (or the native copy of a heap buffer)
+    // is held here until the matching ...End call, which takes no buffer: it completes the begun one.
+
+    /** {@code MPI_File_read_at_all_begin} (collective): begins reading into {@code buf} at {@code offset}. */
+    public void readAtAllBegin(long offset, MemorySegment buf) {
+        beginInferred(Access.READ_AT_ALL_BEGIN, offset, buf);
+    }
+
+    /** {@code MPI_File_read_at_all_begin} of {@code count} elements of {@code type}. */
+    public void readAtAllBegin(long offset, MemorySegment buf, long count, Datatype type) {
+        begin(Access.READ_AT_ALL_BEGIN, offset, buf, count, type);
+    }
+
+    /** {@code MPI_File_read_at_all_end}: completes {@link #readAtAllBegin}; {@code buf} then holds the data. */
+    public void readAtAllEnd() {
+        readAtAllEnd(null);
+    }
+
+    /** {@code MPI_File_read_at_all_end}, filling {@code status} (may be null). */
+    public void readAtAllEnd(Status status) {
+        end(Access.READ_AT_ALL_BEGIN, status);
+    }
+
+    /** {@code MPI_File_write_at_all_begin} (collective): begins writing {@code buf} at {@code offset}. */
+    public void writeAtAllBegin(long offset, MemorySegment buf) {
+        beginInferred(Access.WRITE_AT_ALL_BEGIN, offset, buf);
+    }
+
+    /** {@code MPI_File_write_at_all_begin} of {@code count} elements of {@code type}. */
+    public void writeAtAllBegin(long offset, MemorySegment buf, long count, Datatype type) {
+        begin(Access.WRITE_AT_ALL_BEGIN, offset, buf, count, type);
+    }
+
+    /** {@code MPI_File_write_at_all_end}: completes {@link #writeAtAllBegin}. */
+    public void writeAtAllEnd() {
+        writeAtAllEnd(null);
+    }
+
+    /** {@code MPI_File_write_at_all_end}, filling {@code status} (may be null). */
+    public void writeAtAllEnd(Status status) {
+        end(Access.WRITE_AT_ALL_BEGIN, status);
+    }
+
+    /** {@code MPI_File_read_all_begin} (collective): begins reading at this process's file pointer. */
+    public void readAllBegin(MemorySegment buf) {
+        beginInferred(Access.READ_ALL_BEGIN, 0, buf);
+    }
+
+    /** {@code MPI_File_read_all_begin} of {@code count} elements of {@code type}. */
+    public void readAllBegin(MemorySegment buf, long count, Datatype type) {
+        begin(Access.READ_ALL_BEGIN, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_read_all_end}: completes {@link #readAllBegin}. */
+    public void readAllEnd() {
+        readAllEnd(null);
+    }
+
+    /** {@code MPI_File_read_all_end}, filling {@code status} (may be null). */
+    public void readAllEnd(Status status) {
+        end(Access.READ_ALL_BEGIN, status);
+    }
+
+    /** {@code MPI_File_write_all_begin} (collective): begins writing at this process's file pointer. */
+    public void writeAllBegin(MemorySegment buf) {
+        beginInferred(Access.WRITE_ALL_BEGIN, 0, buf);
+    }
+
+    /** {@code MPI_File_write_all_begin} of {@code count} elements of {@code type}. */
+    public void writeAllBegin(MemorySegment buf, long count, Datatype type) {
+        begin(Access.WRITE_ALL_BEGIN, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_write_all_end}: completes {@link #writeAllBegin}. */
+    public void writeAllEnd() {
+        writeAllEnd(null);
+    }
+
+    /** {@code MPI_File_write_all_end}, filling {@code status} (may be null). */
+    public void writeAllEnd(Status status) {
+        end(Access.WRITE_ALL_BEGIN, status);
+    }
+
+    /** {@code MPI_File_read_ordered_begin} (collective): begins reading at the shared pointer in rank order. */
+    public void readOrderedBegin(MemorySegment buf) {
+        beginInferred(Access.READ_ORDERED_BEGIN, 0, buf);
+    }
+
+    /** {@code MPI_File_read_ordered_begin} of {@code count} elements of {@code type}. */
+    public void readOrderedBegin(MemorySegment buf, long count, Datatype type) {
+        begin(Access.READ_ORDERED_BEGIN, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_read_ordered_end}: completes {@link #readOrderedBegin}. */
+    public void readOrderedEnd() {
+        readOrderedEnd(null);
+    }
+
+    /** {@code MPI_File_read_ordered_end}, filling {@code status} (may be null). */
+    public void readOrderedEnd(Status status) {
+        end(Access.READ_ORDERED_BEGIN, status);
+    }
+
+    /** {@code MPI_File_write_ordered_begin} (collective): begins writing at the shared pointer in rank order. */
+    public void writeOrderedBegin(MemorySegment buf) {
+        beginInferred(Access.WRITE_ORDERED_BEGIN, 0, buf);
+    }
+
+    /** {@code MPI_File_write_ordered_begin} of {@code count} elements of {@code type}. */
+    public void writeOrderedBegin(MemorySegment buf, long count, Datatype type) {
+        begin(Access.WRITE_ORDERED_BEGIN, 0, buf, count, type);
+    }
+
+    /** {@code MPI_File_write_ordered_end}: completes {@link #writeOrderedBegin}. */
+    public void writeOrderedEnd() {
+        writeOrderedEnd(null);
+    }
+
+    /** {@code MPI_File_write_ordered_end}, filling {@code status} (may be null). */
+    public void writeOrderedEnd(Status status) {
+        end(Access.WRITE_ORDERED_BEGIN, status);
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------
+
+    private void inferred(Access op, long offset, MemorySegment buf, Status status) {
+        Datatype type = Buffers.typeOf(Errors.checkNotNull(buf, "buffer"));
+        FileIo.blocking(this, op, offset, buf, Buffers.countOfLong(buf, type), type, status);
+    }
+
+    private Request inferred(Access op, long offset, MemorySegment buf) {
+        Datatype type = Buffers.typeOf(Errors.checkNotNull(buf, "buffer"));
+        return FileIo.start(this, op, offset, buf, Buffers.countOfLong(buf, type), type);
+    }
+
+    private void beginInferred(Access op, long offset, MemorySegment buf) {
+        Datatype type = Buffers.typeOf(Errors.checkNotNull(buf, "buffer"));
+        begin(op, offset, buf, Buffers.countOfLong(buf, type), type);
+    }
+
+    private void begin(Access op, long offset, MemorySegment buf, long count, Datatype type) {
+        handle();
+        if (split != null) {
+            throw new IllegalStateException(op.function + ": " + split.op().function
+                    + " has begun and not ended (one split collective at a time per file)");
+        }
+        split = FileIo.begin(this, op, offset, buf, count, type);
+    }
+
+    private void end(Access op, Status status) {
+        handle();
+        FileIo.Split s = split;
+        if (s == null || s.op() != op) {
+            throw new IllegalStateException(op.endFunction() + " without " + op.function
+                    + (s == null ? "" : " (" + s.op().function + " is the one begun)"));
+        }
+        split = null;
+        FileIo.end(this, s, status);
+    }
+
+    private static void checkNonNegative(long value, String what) {
+        if (value < 0) {
+            throw new IllegalArgumentException("negative " + what + ": " + value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return isFreed() ? "File[closed]" : "File[open]";
+    }
+}

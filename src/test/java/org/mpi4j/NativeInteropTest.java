@@ -1,0 +1,168 @@
+package org.mpi4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.junit.jupiter.api.Test;
+import org.mpi4j.testing.MpiTest;
+
+/** Raw and Fortran handles of every handle class: round trips, ownership, foreign garbage refused. */
+@MpiTest
+class NativeInteropTest {
+    private final Intracomm world = MPI.COMM_WORLD;
+
+    @Test
+    void predefinedCommunicatorsComeBackAsTheirConstants() {
+        assertSame(MPI.COMM_WORLD, Comm.fromHandle(world.toHandle()));
+        assertSame(MPI.COMM_SELF, Intracomm.fromHandle(MPI.COMM_SELF.toHandle()));
+        assertSame(MPI.COMM_NULL, Comm.fromHandle(MPI.COMM_NULL.toHandle()));
+        assertSame(MPI.COMM_WORLD, Comm.fromFortran(world.toFortran()));
+        assertSame(MPI.COMM_SELF, Intracomm.fromFortran(MPI.COMM_SELF.toFortran()));
+    }
+
+    @Test
+    void aRebuiltCommunicatorIsBorrowedAndWorks() {
+        try (Intracomm dup = world.dup()) {
+            Intracomm raw = Intracomm.fromHandle(dup.toHandle());
+            Intracomm fortran = Intracomm.fromFortran(dup.toFortran());
+            assertTrue(raw.isBorrowed());
+            assertFalse(dup.isBorrowed());
+            assertEquals(dup, raw);
+            assertEquals(dup, fortran);
+            assertEquals(world.rank(), raw.rank());
+            assertEquals(world.size(), fortran.size());
+            int[] sum = new int[1];
+            raw.allreduce(new int[] {1}, sum, Op.SUM);
+            assertEquals(world.size(), sum[0]);
+            raw.close(); // borrowed: close leaves the communicator alone
+            assertFalse(raw.isFreed());
+            assertEquals(Comparison.CONGRUENT, dup.compare(world));
+        }
+    }
+
+    @Test
+    void freeOnABorrowedCommunicatorFreesItWhenTheCallerAsks() {
+        Intracomm dup = world.dup();
+        Intracomm raw = Intracomm.fromHandle(dup.toHandle());
+        raw.free();
+        assertTrue(raw.isFreed());
+        assertThrows(IllegalStateException.class, raw::rank);
+    }
+
+    @Test
+    void groupsDatatypesAndOpsRoundTrip() {
+        try (Group g = world.group(); Datatype vec = Datatype.INT.vector(2, 1, 2).commit()) {
+            Group rg = Group.fromHandle(g.toHandle());
+            assertEquals(g.size(), rg.size());
+            assertEquals(Comparison.IDENT, Group.fromFortran(g.toFortran()).compare(g));
+            assertSame(Group.EMPTY, Group.fromHandle(Group.EMPTY.toHandle()));
+            assertSame(Datatype.DOUBLE, Datatype.fromHandle(Datatype.DOUBLE.toHandle()));
+            assertSame(Datatype.INT, Datatype.fromFortran(Datatype.INT.toFortran()));
+            Datatype rv = Datatype.fromFortran(vec.toFortran());
+            assertTrue(rv.isBorrowed());
+            assertEquals(vec.size(), rv.size());
+            assertEquals(vec.extent(), rv.extent());
+            assertSame(Op.SUM, Op.fromHandle(Op.SUM.toHandle()));
+            assertSame(Op.MAX, Op.fromFortran(Op.MAX.toFortran()));
+        }
+        try (Op op = Op.ofInts(Math::max, true)) {
+            // a Java-bodied op comes back as itself, so that mpi4j knows MPI may call Java through it
+            assertSame(op, Op.fromHandle(op.toHandle()));
+            assertSame(op, Op.fromFortran(op.toFortran()));
+        }
+    }
+
+    @Test
+    void aRequestStartedElsewhereCompletesThroughMpi4j() {
+        int[] out = {world.rank() + 100};
+        int[] in = new int[1];
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(4);
+            Request recv = world.irecv(buf, world.rank(), 7);
+            Request send = world.isend(out, world.rank(), 7);
+            Request foreign = Request.fromFortran(recv.toFortran());
+            assertTrue(foreign.isBorrowed());
+            Status st = new Status();
+            foreign.waitFor(st);
+            send.waitFor();
+            assertEquals(world.rank() + 100, buf.get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
+            assertEquals(world.rank(), st.source());
+            assertSame(Request.NULL, Request.fromHandle(Request.NULL.toHandle()));
+        }
+        assertEquals(0, in[0]);
+    }
+
+    @Test
+    void aMessageMatchedElsewhereIsReceivedThroughMpi4j() {
+        world.send(new int[] {42, 43}, world.rank(), 9);
+        Status st = new Status();
+        Message m = world.mprobe(world.rank(), 9, st);
+        Message again = Message.fromFortran(m.toFortran(), st.byteCount());
+        int[] got = new int[2];
+        again.mrecv(got, null);
+        assertEquals(42, got[0]);
+        assertEquals(43, got[1]);
+    }
+
+    @Test
+    void infosRoundTrip() {
+        try (Info info = Info.of(java.util.Map.of("key", "value"))) {
+            Info raw = Info.fromHandle(info.toHandle());
+            assertTrue(raw.isBorrowed());
+            assertEquals(java.util.Optional.of("value"), Info.fromFortran(info.toFortran()).get("key"));
+            assertSame(Info.NULL, Info.fromHandle(Info.NULL.toHandle()));
+            assertSame(Info.ENV, Info.fromFortran(Info.ENV.toFortran()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Info.fromFortran(1_000_000));
+    }
+
+    @Test
+    void errhandlersRoundTrip() {
+        assertSame(Errhandler.ERRORS_RETURN, Errhandler.fromHandle(Errhandler.ERRORS_RETURN.toHandle()));
+        assertSame(Errhandler.ERRORS_ARE_FATAL, Errhandler.fromFortran(Errhandler.ERRORS_ARE_FATAL.toFortran()));
+    }
+
+    @Test
+    void theNullPointerAndForeignMemoryAreNotHandles() {
+        assertThrows(IllegalArgumentException.class, () -> Comm.fromHandle(MemorySegment.NULL));
+        assertThrows(NullPointerException.class, () -> Comm.fromHandle(null));
+        assertThrows(IllegalArgumentException.class, () -> Datatype.fromHandle(MemorySegment.NULL));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment junk = arena.allocate(4096, 64);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Comm.fromHandle(junk));
+            assertTrue(e.getMessage().contains("not a valid communicator handle"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> Group.fromHandle(junk));
+            assertThrows(IllegalArgumentException.class, () -> Datatype.fromHandle(junk));
+            assertThrows(IllegalArgumentException.class, () -> Op.fromHandle(junk));
+        }
+    }
+
+    @Test
+    void fortranIntegersThatNameNothingAreRefused() {
+        for (int bad : new int[] {-1, 1_000_000}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Comm.fromFortran(bad));
+            assertTrue(e.getMessage().contains("not a valid Fortran communicator handle"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> Group.fromFortran(bad));
+            assertThrows(IllegalArgumentException.class, () -> Datatype.fromFortran(bad));
+            assertThrows(IllegalArgumentException.class, () -> Op.fromFortran(bad));
+            assertThrows(IllegalArgumentException.class, () -> Errhandler.fromFortran(bad));
+            assertThrows(IllegalArgumentException.class, () -> Request.fromFortran(bad));
+        }
+    }
+
+    @Test
+    void aFreedObjectHasNoHandle() {
+        Group g = world.group();
+        int f = g.toFortran();
+        assertNotEquals(-1, f);
+        g.free();
+        assertThrows(IllegalStateException.class, g::toHandle);
+        assertThrows(IllegalStateException.class, g::toFortran);
+    }
+}
