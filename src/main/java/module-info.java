@@ -7,6 +7,10 @@
  */
 module org.mpi4j {
     requires java.compiler;
+    // MPI call events for Flight Recorder (MpiCallEvent, on with -Dmpi4j.jfr=true)
+    requires jdk.jfr;
+    // ExitWatch: the JDK reports Runtime.exit(status) to the system logger java.lang.Runtime
+    requires java.logging;
     // only org.mpi4j.Shell uses it; resolved by default on the class path, --add-modules jdk.jshell on the module path
     requires static jdk.jshell;
     // object messaging: Kryo's types appear in KryoSerializer's API; Objenesis creates objects
@@ -14,7 +18,12 @@ module org.mpi4j {
     requires transitive com.esotericsoftware.kryo;
     requires org.objenesis;
 
+    // org.mpi4j.junit: the JUnit 5 extension for users' multi-rank tests (JUnit is optional)
+    requires static org.junit.jupiter.api;
+    requires static org.junit.platform.launcher;
+
     exports org.mpi4j;
     exports org.mpi4j.util;
     exports org.mpi4j.futures;
+    exports org.mpi4j.junit;
 }

@@ -146,12 +146,56 @@ final class Buffers {
         if (count < 0) {
             throw new IllegalArgumentException("negative count: " + count);
         }
+        checkAccessible(seg, "buffer");
         long need = type.bytesFor(count);
         if (need > seg.byteSize()) {
             throw new IllegalArgumentException("buffer of " + seg.byteSize() + " bytes is too small for "
                     + count + " elements of " + type.getName() + " (" + need + " bytes)");
         }
         return need;
+    }
+
+    /**
+     * Refuses a segment MPI cannot safely be given from this thread: one whose arena is closed
+     * ({@link IllegalStateException}) or a confined segment of another thread
+     * ({@link WrongThreadException}). Without this check the generated bindings would turn the
+     * linker's exception into an {@code AssertionError}. Heap segments always pass.
+     *
+     * @param what names the buffer in the message ("send buffer", "receive buffer", ...)
+     */
+    static MemorySegment checkAccessible(MemorySegment seg, String what) {
+        if (!seg.scope().isAlive()) {
+            throw new IllegalStateException("the " + what + " (" + describe(seg) + ") belongs to an arena that is"
+                    + " already closed");
+        }
+        if (!seg.isAccessibleBy(Thread.currentThread())) {
+            throw new WrongThreadException("the " + what + " (" + describe(seg) + ") belongs to a confined arena of"
+                    + " another thread; use a shared arena (Arena.ofShared()) to pass memory between threads");
+        }
+        return seg;
+    }
+
+    /**
+     * Whether the first {@code aBytes} of {@code a} and the first {@code bBytes} of {@code b} share
+     * memory: the same array, or overlapping native addresses.
+     */
+    static boolean overlap(MemorySegment a, long aBytes, MemorySegment b, long bBytes) {
+        if (aBytes == 0 || bBytes == 0 || a.isNative() != b.isNative()) {
+            return false;
+        }
+        if (!a.isNative() && a.heapBase().orElse(null) != b.heapBase().orElse(null)) {
+            return false;
+        }
+        // heap segments of one array: address() is the offset in it; native: the address
+        long a0 = a.address();
+        long b0 = b.address();
+        return a0 < b0 + bBytes && b0 < a0 + aBytes;
+    }
+
+    /** A segment in a few words, for error messages. */
+    static String describe(MemorySegment seg) {
+        return seg.isNative() ? "native segment of " + seg.byteSize() + " bytes at 0x" + Long.toHexString(seg.address())
+                : "heap segment of " + seg.byteSize() + " bytes";
     }
 
     /**
@@ -165,7 +209,7 @@ final class Buffers {
     /** Rejects read-only buffers as receive buffers (MPI would write through them). */
     static MemorySegment checkWritable(MemorySegment seg) {
         if (seg.isReadOnly()) {
-            throw new IllegalArgumentException("receive buffer is read-only");
+            throw new IllegalArgumentException("receive buffer is read-only (" + describe(seg) + ")");
         }
         return seg;
     }

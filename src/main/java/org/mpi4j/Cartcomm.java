@@ -3,8 +3,8 @@ package org.mpi4j;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import org.mpi4j.internal.Scratch;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Scratch;
 
 /**
  * A communicator with a Cartesian topology: its processes form a grid of {@link #ndims()}
@@ -111,7 +111,7 @@ public final class Cartcomm extends Topocomm {
             throw new IllegalArgumentException("the fixed dimensions " + Arrays.toString(dims)
                     + (free ? " do not divide " : " do not multiply to ") + nnodes + " processes");
         }
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment d = ints(arena, dims);
             Errors.check(mpi_h.MPI_Dims_create(nnodes, dims.length, d), "MPI_Dims_create");

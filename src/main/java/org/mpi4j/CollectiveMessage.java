@@ -86,6 +86,35 @@ final class CollectiveMessage {
     }
 
     /** Whether a receive through {@code type} may leave bytes of the buffer untouched. */
+    /**
+     * Whether blocks of {@code counts[i]} elements at {@code displs[i]} leave parts of the receive
+     * buffer unwritten (gaps, or any order but the packed one): then a staged receive copies the
+     * buffer in first, so that the copy back leaves those parts as they were, as MPI does.
+     */
+    static boolean leavesGaps(int[] counts, int[] displs) {
+        long at = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (displs[i] != at) {
+                return true;
+            }
+            at += counts[i];
+        }
+        return false;
+    }
+
+    /**
+     * Refuses send and receive buffers that share memory: MPI forbids it (Open MPI reports only
+     * "invalid buffer pointer", or the data arrives wrong). The way to reuse one buffer is
+     * {@code MPI_IN_PLACE}: the {@code ...InPlace} methods of {@link Intracomm}.
+     */
+    static void noAlias(MemorySegment send, long sendBytes, MemorySegment recv, long recvBytes) {
+        if (Buffers.overlap(send, sendBytes, recv, recvBytes)) {
+            throw new IllegalArgumentException("the send and receive buffers overlap (MPI forbids aliased buffers);"
+                    + " to use one buffer for both, call the in-place form (MPI_IN_PLACE), e.g."
+                    + " Intracomm.allreduceInPlace");
+        }
+    }
+
     static boolean holes(Datatype type) {
         return !type.isPredefined();
     }

@@ -7,6 +7,8 @@ import static org.mpi4j.CollectiveMessage.arg;
 import static org.mpi4j.CollectiveMessage.checkOp;
 import static org.mpi4j.CollectiveMessage.holes;
 import static org.mpi4j.CollectiveMessage.inferred;
+import static org.mpi4j.CollectiveMessage.leavesGaps;
+import static org.mpi4j.CollectiveMessage.noAlias;
 import static org.mpi4j.CollectiveMessage.opDone;
 import static org.mpi4j.CollectiveMessage.packedDispls;
 import static org.mpi4j.CollectiveMessage.recvArg;
@@ -66,6 +68,8 @@ import org.mpi4j.internal.Staged;
 public abstract class Comm extends NativeHandle {
     private int rank = -1;
     private int size = -1;
+    // the name MPI call events carry, read once (MpiCallEvent), forgotten by setName
+    private String eventName;
 
     Comm(MemorySegment handle, boolean predefined, boolean isNull) {
         super(handle, predefined, isNull);
@@ -225,6 +229,17 @@ public abstract class Comm extends NativeHandle {
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(mpi_h.MPI_Comm_set_name(handle(), arena.allocateFrom(name)), "MPI_Comm_set_name");
         }
+        eventName = null;
+    }
+
+    /** The name {@link MpiCallEvent}s carry: asked of MPI once, not at every event. */
+    final String eventName() {
+        String n = eventName;
+        if (n == null) {
+            n = isFreed() ? "(freed)" : getName();
+            eventName = n;
+        }
+        return n;
     }
 
     /**
@@ -296,7 +311,12 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Barrier}: returns once every process of the communicator has called it. */
     public final void barrier() {
-        Errors.check(mpi_h.MPI_Barrier(handle()), "MPI_Barrier");
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
+        int rc = Downcalls.barrier(handle());
+        Errors.check(rc, "MPI_Barrier");
+        if (ev != null) {
+            ev.done("MPI_Barrier", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
     }
 
     /**
@@ -2090,7 +2110,7 @@ public abstract class Comm extends NativeHandle {
         checkSource(source);
         checkRecvTag(tag);
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Probe(source, tag, handle(), s.status), "MPI_Probe");
+        Errors.check(Downcalls.probe(source, tag, handle(), s.status), "MPI_Probe");
         status.fill(s.status);
     }
 
@@ -2141,7 +2161,7 @@ public abstract class Comm extends NativeHandle {
         checkSource(source);
         checkRecvTag(tag);
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Mprobe(source, tag, handle(), s.handle0, s.status), "MPI_Mprobe");
+        Errors.check(Downcalls.mprobe(source, tag, handle(), s.handle0, s.status), "MPI_Mprobe");
         P2pMessage.fill(status, s);
         return Message.of(s.handle0(), OpenMpiAbi.statusBytes(s.status));
     }
@@ -2270,7 +2290,7 @@ public abstract class Comm extends NativeHandle {
         checkSource(source);
         checkRecvTag(tag);
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
+        Errors.check(Downcalls.mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
         return new ObjectMessage(this, s.handle0(), s.status);
     }
 
@@ -2319,6 +2339,31 @@ public abstract class Comm extends NativeHandle {
         return root == rank();
     }
 
+    /** Whether rank {@code peer} of a point-to-point call is this process (never on an intercommunicator). */
+    final boolean isSelf(int peer) {
+        return peer == rank() && !isInter();
+    }
+
+    /**
+     * Whether this process has the non-root part of a rooted collective with {@code root} (checked):
+     * it sends to the root (gather, reduce) or receives from it (bcast, scatter). Every process of an
+     * intracommunicator has, the root too; on an intercommunicator only the group without the root
+     * has, so the root's and its group's buffers for that part may be null there.
+     */
+    boolean contributes(int root) {
+        return true;
+    }
+
+    /**
+     * A datatype handle for an argument MPI ignores at this process (it may still check it). A
+     * process that takes no part passes it with a count of 1, never 0: Open MPI returns from a
+     * zero-count (i)bcast or (i)reduce at once, and that process's next nonblocking collective
+     * then waits for ever (its schedule tags no longer match the others').
+     */
+    private static MemorySegment ignoredType(Datatype type) {
+        return type == null ? Datatype.BYTE.handle() : type.handle();
+    }
+
     /** Bytes needed by blocks of {@code counts[i]} elements at {@code displs[i]} extents. */
     long spanV(MemorySegment seg, int[] counts, int[] displs, Datatype type, boolean write) {
         Errors.checkNotNull(seg, "buffer");
@@ -2339,9 +2384,15 @@ public abstract class Comm extends NativeHandle {
                         + counts[i] + " at " + displs[i]);
             }
             if (counts[i] > 0) {
-                max = Math.max(max, displs[i] * extent + type.bytesFor(counts[i]));
+                try {
+                    max = Math.max(max, Math.addExact(Math.multiplyExact(displs[i], extent), type.bytesFor(counts[i])));
+                } catch (ArithmeticException e) {
+                    throw new IllegalArgumentException("displacement " + displs[i] + " of rank " + i + " times the"
+                            + " extent " + extent + " overflows a 64-bit byte offset");
+                }
             }
         }
+        Buffers.checkAccessible(seg, "buffer");
         if (max > seg.byteSize()) {
             throw new IllegalArgumentException("buffer of " + seg.byteSize() + " bytes is too small for these counts"
                     + " and displacements (" + max + " bytes)");
@@ -2406,13 +2457,21 @@ public abstract class Comm extends NativeHandle {
         }
         checkRoot(root);
         boolean isRoot = isRoot(root);
+        if (!isRoot && !contributes(root)) {
+            Errors.check(mpi_h.MPI_Bcast(MemorySegment.NULL, 1, ignoredType(type), root, handle()), "MPI_Bcast");
+            return;
+        }
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
         MemorySegment a = recvArg(buf, bytes, isRoot || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.bcast(a, (int) count, type.handle(), root, handle());
         if (!isRoot) {
             recvDone(a, buf, bytes);
         }
         Errors.check(rc, "MPI_Bcast");
+        if (ev != null) {
+            ev.done("MPI_Bcast", this, root, MpiCallEvent.NO_TAG, bytes);
+        }
     }
 
     /** {@code MPI_Bcast} of a whole segment, its datatype inferred. */
@@ -2425,6 +2484,11 @@ public abstract class Comm extends NativeHandle {
     public final Request ibcast(MemorySegment buf, long count, Datatype type, int root) {
         checkRoot(root);
         boolean isRoot = isRoot(root);
+        if (!isRoot && !contributes(root)) {
+            Scratch s = Scratch.get();
+            int rc = mpi_h.MPI_Ibcast(MemorySegment.NULL, 1, ignoredType(type), root, handle(), s.handle0);
+            return started(rc, "MPI_Ibcast", s, null, null, null, null);
+        }
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
         Staged st = stageNb(buf, bytes, isRoot || holes(type));
         Scratch s = Scratch.get();
@@ -2447,17 +2511,22 @@ public abstract class Comm extends NativeHandle {
     public final void gather(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
             long recvCount, Datatype recvType, int root) {
         checkRoot(root);
-        long sb = span(sendBuf, sendCount, sendType);
+        boolean sends = contributes(root);
+        long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
         boolean isRoot = isRoot(root);
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
-        MemorySegment sa = sendArg(sendBuf, sb);
+        MemorySegment sa = sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
-        int rc = CollectiveDowncalls.gather(sa, (int) sendCount, sendType.handle(), ra, (int) recvCount,
-                isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
+        int rc = CollectiveDowncalls.gather(sa, (int) sendCount, ignoredType(sendType), ra,
+                (int) recvCount, isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         if (isRoot) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Gather");
+        if (ev != null) {
+            ev.done("MPI_Gather", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2476,12 +2545,15 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
+        boolean sends = !inPlace && contributes(root);
+        long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
+        Staged ss = sends ? stageNb(sendBuf, sb, true) : null;
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
         Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Igather(inPlace ? IN_PLACE : arg(sendBuf, ss), (int) sendCount, typeHandle(sendType),
+        int rc = mpi_h.MPI_Igather(inPlace ? IN_PLACE : sends ? arg(sendBuf, ss) : MemorySegment.NULL,
+                (int) sendCount, sends ? sendType.handle() : typeHandle(sendType),
                 isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, (int) recvCount, typeHandle(recvType), root,
                 handle(), s.handle0);
         return started(rc, "MPI_Igather", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
@@ -2503,11 +2575,14 @@ public abstract class Comm extends NativeHandle {
             int[] recvCounts, int[] displs, Datatype recvType, int root) {
         checkRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
+        boolean sends = !inPlace && contributes(root);
+        long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
         boolean isRoot = isRoot(root);
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)) : MemorySegment.NULL;
+        MemorySegment sa = inPlace ? IN_PLACE : sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
+        MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(recvType)
+                || leavesGaps(recvCounts, displs)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 isRoot ? NativeArgs.ints(0, recvCounts) : MemorySegment.NULL,
                 isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(recvType), root, handle());
@@ -2515,6 +2590,9 @@ public abstract class Comm extends NativeHandle {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Gatherv");
+        if (ev != null) {
+            ev.done("MPI_Gatherv", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2533,15 +2611,18 @@ public abstract class Comm extends NativeHandle {
             int[] recvCounts, int[] displs, Datatype recvType, int root) {
         checkRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
+        boolean sends = !inPlace && contributes(root);
+        long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
         boolean isRoot = isRoot(root);
         long rb = isRoot ? spanV(recvBuf, recvCounts, displs, recvType, true) : 0;
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType)) : null;
+        Staged ss = sends ? stageNb(sendBuf, sb, true) : null;
+        Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs))
+                : null;
         MemorySegment c = isRoot ? NativeArgs.ownInts(recvCounts) : MemorySegment.NULL;
         MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
         Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Igatherv(inPlace ? IN_PLACE : arg(sendBuf, ss), (int) sendCount, typeHandle(sendType),
+        int rc = mpi_h.MPI_Igatherv(inPlace ? IN_PLACE : sends ? arg(sendBuf, ss) : MemorySegment.NULL,
+                (int) sendCount, typeHandle(sendType),
                 isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, c, d, typeHandle(recvType), root, handle(),
                 s.handle0);
         return started(rc, "MPI_Igatherv", s, new Object[] {sendBuf, recvBuf, c, d, sendType, recvType}, ss, rs,
@@ -2559,16 +2640,23 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
+        boolean receives = !inPlace && contributes(root);
         long sb = isRoot ? span(sendBuf, sendCount * peerSize(), sendType) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        long rb = receives ? recvSpan(recvBuf, recvCount, recvType) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
-        MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
+        MemorySegment ra = inPlace ? IN_PLACE : receives ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.scatter(sa, (int) sendCount, isRoot ? sendType.handle() : typeHandle(sendType),
-                ra, (int) recvCount, typeHandle(recvType), root, handle());
-        if (!inPlace) {
+                ra, (int) recvCount, receives ? recvType.handle() : ignoredType(recvType), root,
+                handle());
+        if (receives) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Scatter");
+        if (ev != null) {
+            ev.done("MPI_Scatter", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2587,14 +2675,17 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
+        boolean receives = !inPlace && contributes(root);
         long sb = isRoot ? span(sendBuf, sendCount * peerSize(), sendType) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        long rb = receives ? recvSpan(recvBuf, recvCount, recvType) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
-        Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
+        Staged rs = receives ? stageNb(recvBuf, rb, holes(recvType)) : null;
         Scratch s = Scratch.get();
         int rc = mpi_h.MPI_Iscatter(isRoot ? arg(sendBuf, ss) : MemorySegment.NULL, (int) sendCount,
-                typeHandle(sendType), inPlace ? IN_PLACE : arg(recvBuf, rs), (int) recvCount, typeHandle(recvType),
-                root, handle(), s.handle0);
+                typeHandle(sendType), inPlace ? IN_PLACE : receives ? arg(recvBuf, rs) : MemorySegment.NULL,
+                (int) recvCount, receives ? recvType.handle() : ignoredType(recvType), root, handle(),
+                s.handle0);
         return started(rc, "MPI_Iscatter", s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs, null);
     }
 
@@ -2614,17 +2705,23 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
+        boolean receives = !inPlace && contributes(root);
         long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        long rb = receives ? recvSpan(recvBuf, recvCount, recvType) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = isRoot ? sendArg(sendBuf, sb) : MemorySegment.NULL;
-        MemorySegment ra = inPlace ? IN_PLACE : recvArg(recvBuf, rb, holes(recvType));
+        MemorySegment ra = inPlace ? IN_PLACE : receives ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.scatterv(sa, isRoot ? NativeArgs.ints(0, sendCounts) : MemorySegment.NULL,
-                isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(sendType), ra, (int) recvCount,
-                typeHandle(recvType), root, handle());
-        if (!inPlace) {
+                isRoot ? NativeArgs.ints(1, displs) : MemorySegment.NULL, typeHandle(sendType), ra,
+                (int) recvCount, receives ? recvType.handle() : ignoredType(recvType), root, handle());
+        if (receives) {
             recvDone(ra, recvBuf, rb);
         }
         Errors.check(rc, "MPI_Scatterv");
+        if (ev != null) {
+            ev.done("MPI_Scatterv", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2645,16 +2742,18 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
+        boolean receives = !inPlace && contributes(root);
         long sb = isRoot ? spanV(sendBuf, sendCounts, displs, sendType, false) : 0;
-        long rb = inPlace ? 0 : recvSpan(recvBuf, recvCount, recvType);
+        long rb = receives ? recvSpan(recvBuf, recvCount, recvType) : 0;
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = isRoot ? stageNb(sendBuf, sb, true) : null;
-        Staged rs = inPlace ? null : stageNb(recvBuf, rb, holes(recvType));
+        Staged rs = receives ? stageNb(recvBuf, rb, holes(recvType)) : null;
         MemorySegment c = isRoot ? NativeArgs.ownInts(sendCounts) : MemorySegment.NULL;
         MemorySegment d = isRoot ? NativeArgs.ownInts(displs) : MemorySegment.NULL;
         Scratch s = Scratch.get();
         int rc = mpi_h.MPI_Iscatterv(isRoot ? arg(sendBuf, ss) : MemorySegment.NULL, c, d, typeHandle(sendType),
-                inPlace ? IN_PLACE : arg(recvBuf, rs), (int) recvCount, typeHandle(recvType), root, handle(),
-                s.handle0);
+                inPlace ? IN_PLACE : receives ? arg(recvBuf, rs) : MemorySegment.NULL, (int) recvCount,
+                receives ? recvType.handle() : ignoredType(recvType), root, handle(), s.handle0);
         return started(rc, "MPI_Iscatterv", s, new Object[] {sendBuf, recvBuf, c, d, sendType, recvType}, ss, rs,
                 null);
     }
@@ -2667,12 +2766,17 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.allgather(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
                 recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Allgather");
+        if (ev != null) {
+            ev.done("MPI_Allgather", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allgather} of whole segments: all of {@code sendBuf} (same size everywhere), datatype inferred. */
@@ -2688,6 +2792,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
         Scratch s = Scratch.get();
@@ -2712,12 +2817,17 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
-        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.allgatherv(sa, (int) sendCount, typeHandle(sendType), ra,
                 NativeArgs.ints(0, recvCounts), NativeArgs.ints(1, displs), recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Allgatherv");
+        if (ev != null) {
+            ev.done("MPI_Allgatherv", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allgatherv} of whole segments: all of {@code sendBuf}, placed at {@code displs} (null: packed). */
@@ -2733,8 +2843,9 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount, sendType);
         long rb = spanV(recvBuf, recvCounts, displs, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
-        Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
+        Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType) || leavesGaps(recvCounts, displs));
         MemorySegment c = NativeArgs.ownInts(recvCounts);
         MemorySegment d = NativeArgs.ownInts(displs);
         Scratch s = Scratch.get();
@@ -2755,12 +2866,17 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount * peerSize(), sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(recvType));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoall(sa, (int) sendCount, typeHandle(sendType), ra, (int) recvCount,
                 recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoall");
+        if (ev != null) {
+            ev.done("MPI_Alltoall", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2786,6 +2902,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, sendCount * peerSize(), sendType);
         long rb = recvSpan(recvBuf, recvCount * peerSize(), recvType);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(recvType));
         Scratch s = Scratch.get();
@@ -2810,13 +2927,18 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : spanV(sendBuf, sendCounts, sendDispls, sendType, false);
         long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoallv(sa, inPlace ? MemorySegment.NULL : NativeArgs.ints(0, sendCounts),
                 inPlace ? MemorySegment.NULL : NativeArgs.ints(1, sendDispls), typeHandle(sendType), ra,
                 NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDispls), recvType.handle(), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoallv");
+        if (ev != null) {
+            ev.done("MPI_Alltoallv", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Alltoallv} of segments whose datatypes are inferred; null displacements: packed. */
@@ -2834,6 +2956,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : spanV(sendBuf, sendCounts, sendDispls, sendType, false);
         long rb = spanV(recvBuf, recvCounts, recvDispls, recvType, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, true);
         MemorySegment sc = inPlace ? MemorySegment.NULL : NativeArgs.ownInts(sendCounts);
@@ -2855,13 +2978,18 @@ public abstract class Comm extends NativeHandle {
             MemorySegment recvBuf, int[] recvCounts, int[] recvDisplsBytes, Datatype[] recvTypes) {
         long sb = spanW(sendBuf, sendCounts, sendDisplsBytes, sendTypes, false);
         long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, true);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.alltoallw(sa, NativeArgs.ints(0, sendCounts), NativeArgs.ints(1, sendDisplsBytes),
                 NativeArgs.types(4, sendTypes), ra, NativeArgs.ints(2, recvCounts), NativeArgs.ints(3, recvDisplsBytes),
                 NativeArgs.types(5, recvTypes), handle());
         recvDone(ra, recvBuf, rb);
         Errors.check(rc, "MPI_Alltoallw");
+        if (ev != null) {
+            ev.done("MPI_Alltoallw", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Ialltoallw}: nonblocking {@link #alltoallw}. */
@@ -2870,6 +2998,7 @@ public abstract class Comm extends NativeHandle {
             Datatype[] recvTypes) {
         long sb = spanW(sendBuf, sendCounts, sendDisplsBytes, sendTypes, false);
         long rb = spanW(recvBuf, recvCounts, recvDisplsBytes, recvTypes, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, true);
         MemorySegment[] a = {NativeArgs.ownInts(sendCounts), NativeArgs.ownInts(sendDisplsBytes),
@@ -2899,10 +3028,18 @@ public abstract class Comm extends NativeHandle {
         checkOp(op);
         boolean isRoot = isRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, count, type);
+        boolean sends = !inPlace && contributes(root);
+        if (!isRoot && !sends) {
+            Errors.check(mpi_h.MPI_Reduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(),
+                    root, handle()), "MPI_Reduce");
+            return;
+        }
+        long sb = sends ? span(sendBuf, count, type) : 0;
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
-        MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
+        noAlias(sendBuf, sb, recvBuf, rb);
+        MemorySegment sa = inPlace ? IN_PLACE : sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, inPlace || holes(type)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2915,6 +3052,9 @@ public abstract class Comm extends NativeHandle {
         }
         opDone(op);
         Errors.check(rc, "MPI_Reduce");
+        if (ev != null) {
+            ev.done("MPI_Reduce", this, root, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Reduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
@@ -2930,13 +3070,22 @@ public abstract class Comm extends NativeHandle {
         checkOp(op);
         boolean isRoot = isRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, count, type);
+        boolean sends = !inPlace && contributes(root);
+        if (!isRoot && !sends) {
+            Scratch s = Scratch.get();
+            int rc = mpi_h.MPI_Ireduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(), root,
+                    handle(), s.handle0);
+            return started(rc, "MPI_Ireduce", s, op, null, null, null);
+        }
+        long sb = sends ? span(sendBuf, count, type) : 0;
         long rb = isRoot ? recvSpan(recvBuf, count, type) : 0;
-        Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
+        noAlias(sendBuf, sb, recvBuf, rb);
+        Staged ss = sends ? stageNb(sendBuf, sb, true) : null;
         Staged rs = isRoot ? stageNb(recvBuf, rb, inPlace || holes(type)) : null;
         Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ireduce(inPlace ? IN_PLACE : arg(sendBuf, ss), isRoot ? arg(recvBuf, rs)
-                : MemorySegment.NULL, (int) count, type.handle(), op.handle(), root, handle(), s.handle0);
+        int rc = mpi_h.MPI_Ireduce(inPlace ? IN_PLACE : sends ? arg(sendBuf, ss) : MemorySegment.NULL,
+                isRoot ? arg(recvBuf, rs) : MemorySegment.NULL, (int) count, type.handle(), op.handle(), root, handle(),
+                s.handle0);
         return started(rc, "MPI_Ireduce", s, new Object[] {sendBuf, recvBuf, type, op}, ss, rs, op);
     }
 
@@ -2957,8 +3106,10 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = recvSpan(recvBuf, count, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2969,6 +3120,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
+        if (ev != null) {
+            ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /**
@@ -2980,8 +3134,14 @@ public abstract class Comm extends NativeHandle {
      */
     void allreduceNative(MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op) {
         checkOp(op);
-        span(sendBuf, count, type);
-        recvSpan(recvBuf, count, type);
+        long sb = span(sendBuf, count, type);
+        long rb = recvSpan(recvBuf, count, type);
+        long s0 = sendBuf.address();
+        long r0 = recvBuf.address();
+        if (s0 < r0 + rb && r0 < s0 + sb) {
+            noAlias(sendBuf, sb, recvBuf, rb); // throws, with the message
+        }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -2991,6 +3151,9 @@ public abstract class Comm extends NativeHandle {
         }
         opDone(op);
         Errors.check(rc, "MPI_Allreduce");
+        if (ev != null) {
+            ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Allreduce} of whole segments, count and datatype inferred from {@code sendBuf}. */
@@ -3005,6 +3168,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         long sb = inPlace ? 0 : span(sendBuf, count, type);
         long rb = recvSpan(recvBuf, count, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
         Scratch s = Scratch.get();
@@ -3027,8 +3191,9 @@ public abstract class Comm extends NativeHandle {
             Op op) {
         checkOp(op);
         Errors.checkNotNull(recvCounts, "counts");
-        if (recvCounts.length != peerSize()) {
-            throw new IllegalArgumentException("counts need " + peerSize() + " entries, not " + recvCounts.length);
+        // one count per process of the local group, on an intercommunicator too (MPI 4.1, 6.11.1)
+        if (recvCounts.length != size()) {
+            throw new IllegalArgumentException("counts need " + size() + " entries, not " + recvCounts.length);
         }
         for (int c : recvCounts) {
             Errors.checkCount(c);
@@ -3037,8 +3202,10 @@ public abstract class Comm extends NativeHandle {
         int total = sum(recvCounts);
         long sb = inPlace ? 0 : span(sendBuf, total, type);
         long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -3050,6 +3217,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter");
+        if (ev != null) {
+            ev.done("MPI_Reduce_scatter", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Ireduce_scatter}: nonblocking {@link #reduceScatter}. */
@@ -3057,8 +3227,9 @@ public abstract class Comm extends NativeHandle {
             Datatype type, Op op) {
         checkOp(op);
         Errors.checkNotNull(recvCounts, "counts");
-        if (recvCounts.length != peerSize()) {
-            throw new IllegalArgumentException("counts need " + peerSize() + " entries, not " + recvCounts.length);
+        // one count per process of the local group, on an intercommunicator too (MPI 4.1, 6.11.1)
+        if (recvCounts.length != size()) {
+            throw new IllegalArgumentException("counts need " + size() + " entries, not " + recvCounts.length);
         }
         for (int c : recvCounts) {
             Errors.checkCount(c);
@@ -3067,6 +3238,7 @@ public abstract class Comm extends NativeHandle {
         int total = sum(recvCounts);
         long sb = inPlace ? 0 : span(sendBuf, total, type);
         long rb = recvSpan(recvBuf, inPlace ? total : recvCounts[rank()], type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
         MemorySegment c = NativeArgs.ownInts(recvCounts);
@@ -3077,17 +3249,21 @@ public abstract class Comm extends NativeHandle {
     }
 
     /**
-     * {@code MPI_Reduce_scatter_block}: combines {@code sendBuf} ({@code peerSize() * recvCount}
-     * elements) over all processes; process {@code i} receives block {@code i} of the result.
+     * {@code MPI_Reduce_scatter_block}: combines {@code sendBuf} ({@code size() * recvCount}
+     * elements) over all processes; process {@code i} receives block {@code i} of the result. On an
+     * intercommunicator each group combines the other group's vectors (of the same length in both
+     * groups) and scatters them among its own processes.
      */
     public final void reduceScatterBlock(MemorySegment sendBuf, MemorySegment recvBuf, long recvCount, Datatype type,
             Op op) {
         checkOp(op);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, recvCount * peerSize(), type);
-        long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
+        long sb = inPlace ? 0 : span(sendBuf, recvCount * size(), type);
+        long rb = recvSpan(recvBuf, inPlace ? recvCount * size() : recvCount, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -3098,6 +3274,9 @@ public abstract class Comm extends NativeHandle {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, "MPI_Reduce_scatter_block");
+        if (ev != null) {
+            ev.done("MPI_Reduce_scatter_block", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Reduce_scatter_block} of whole segments: the count comes from {@code recvBuf}. */
@@ -3111,8 +3290,9 @@ public abstract class Comm extends NativeHandle {
             Datatype type, Op op) {
         checkOp(op);
         boolean inPlace = sendBuf == IN_PLACE;
-        long sb = inPlace ? 0 : span(sendBuf, recvCount * peerSize(), type);
-        long rb = recvSpan(recvBuf, inPlace ? recvCount * peerSize() : recvCount, type);
+        long sb = inPlace ? 0 : span(sendBuf, recvCount * size(), type);
+        long rb = recvSpan(recvBuf, inPlace ? recvCount * size() : recvCount, type);
+        noAlias(sendBuf, sb, recvBuf, rb);
         Staged ss = inPlace ? null : stageNb(sendBuf, sb, true);
         Staged rs = stageNb(recvBuf, rb, inPlace || holes(type));
         Scratch s = Scratch.get();
@@ -3145,9 +3325,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 1 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 1);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT8_T, op);
@@ -3224,9 +3408,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT32_T, op);
@@ -3303,9 +3491,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT64_T, op);
@@ -3382,9 +3574,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.FLOAT, op);
@@ -3461,9 +3657,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.DOUBLE, op);
@@ -3555,9 +3755,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.INT16_T, op);
@@ -3569,9 +3773,13 @@ public abstract class Comm extends NativeHandle {
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.UINT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), n, Datatype.UINT16_T, op);

@@ -184,14 +184,59 @@ public class Datatype extends NativeHandle {
         if (count == 0) {
             return 0;
         }
-        // elements start extent() apart; each touches [trueLb, trueLb + trueExtent) from its start
-        long step = (count - 1) * extent();
-        long low = trueLowerBound() + Math.min(0, step);
+        // elements start extent() apart; each touches [trueLb, trueLb + trueExtent) from its start.
+        // Exact arithmetic: an overflowed span would pass the buffer check and let MPI read anywhere
+        long step;
+        long low;
+        long high;
+        try {
+            step = Math.multiplyExact(count - 1, extent());
+            low = Math.addExact(trueLowerBound(), Math.min(0, step));
+            high = Math.addExact(Math.addExact(trueLowerBound(), trueExtent()), Math.max(0, step));
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(count + " elements of " + this + " (extent " + extent()
+                    + ", true extent " + trueExtent() + " bytes) span more than 2^63-1 bytes: the byte offsets overflow");
+        }
         if (low < 0) {
-            throw new IllegalArgumentException(this + " reaches " + (-low)
+            throw new IllegalArgumentException(this + " reaches " + (low == Long.MIN_VALUE ? "2^63" : -low)
                     + " bytes before the start of the buffer (negative lower bound)");
         }
-        return trueLowerBound() + trueExtent() + Math.max(0, step);
+        return high;
+    }
+
+    /**
+     * {@code f}'s value, computed with exact arithmetic: a constructor argument whose byte offsets
+     * overflow 64 bits is refused, naming the constructor and the quantity, instead of producing a
+     * datatype whose size checks could pass by wrap-around.
+     */
+    private static long exact(String constructor, String what, java.util.function.LongSupplier f) {
+        try {
+            return f.getAsLong();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(constructor + ": " + what + " overflows a 64-bit byte offset");
+        }
+    }
+
+    /** {@code count} blocks of {@code blockBytes} bytes whose starts lie {@code strideBytes} apart. */
+    private static void checkStrided(String constructor, long count, long blockBytes, long strideBytes) {
+        if (count > 0) {
+            exact(constructor, "(count - 1) * stride + block length (" + (count - 1) + " * " + strideBytes + " + "
+                    + blockBytes + " bytes)", () -> Math.addExact(
+                    Math.multiplyExact(count - 1, Math.absExact(strideBytes)), blockBytes));
+        }
+    }
+
+    /** A block of {@code bytes} bytes at byte displacement {@code displacement} (block {@code i}). */
+    private static void checkBlock(String constructor, int i, long displacement, long bytes) {
+        exact(constructor, "block " + i + " (displacement " + displacement + " + " + bytes + " bytes)",
+                () -> Math.addExact(Math.absExact(displacement), bytes));
+    }
+
+    /** The bytes of {@code n} elements of this type (the old type of a constructor), exactly. */
+    private long blockBytes(String constructor, long n) {
+        long ext = Math.max(extent(), trueExtent());
+        return exact(constructor, "block length * extent (" + n + " * " + ext + " bytes)",
+                () -> Math.multiplyExact(n, ext));
     }
 
     // ---- derived datatypes ---------------------------------------------------------------------
@@ -325,6 +370,9 @@ public class Datatype extends NativeHandle {
 
     /** {@code MPI_Type_commit}: makes this datatype usable in communication. Returns this, for chaining. */
     public final Datatype commit() {
+        if (isFreed()) {
+            throw new IllegalStateException("this datatype has been freed: it cannot be committed");
+        }
         if (!committed) {
             Scratch s = Scratch.get();
             s.handle0.set(ValueLayout.ADDRESS, 0, handle());
@@ -386,6 +434,7 @@ public class Datatype extends NativeHandle {
 
     /** {@code MPI_Type_contiguous}: {@code count} consecutive elements of this type. */
     public final Datatype contiguous(int count) {
+        blockBytes("contiguous", checkNonNegative(count, "count"));
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Type_contiguous(checkNonNegative(count, "count"), liveHandle(), s.handle0),
                 "MPI_Type_contiguous");
@@ -397,6 +446,9 @@ public class Datatype extends NativeHandle {
      * {@code stride} elements apart.
      */
     public final Datatype vector(int count, int blockLength, int stride) {
+        long ext = extent();
+        checkStrided("vector", checkNonNegative(count, "count"), blockBytes("vector", checkNonNegative(blockLength,
+                "block length")), exact("vector", "stride * extent", () -> Math.multiplyExact((long) stride, ext)));
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Type_vector(checkNonNegative(count, "count"),
                 checkNonNegative(blockLength, "block length"), stride, liveHandle(), s.handle0), "MPI_Type_vector");
@@ -405,6 +457,8 @@ public class Datatype extends NativeHandle {
 
     /** {@code MPI_Type_create_hvector}: like {@link #vector} with the stride in bytes. */
     public final Datatype hvector(int count, int blockLength, long strideBytes) {
+        checkStrided("hvector", checkNonNegative(count, "count"), blockBytes("hvector", checkNonNegative(blockLength,
+                "block length")), strideBytes);
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Type_create_hvector(checkNonNegative(count, "count"),
                 checkNonNegative(blockLength, "block length"), strideBytes, liveHandle(), s.handle0),
@@ -421,6 +475,12 @@ public class Datatype extends NativeHandle {
         Errors.checkNotNull(displacements, "displacements");
         checkSameLength(blockLengths.length, displacements.length, "block lengths and displacements");
         checkNonNegative(blockLengths, "block length");
+        long ext = extent();
+        for (int i = 0; i < blockLengths.length; i++) {
+            long d = displacements[i];
+            checkBlock("indexed", i, exact("indexed", "displacements[" + i + "] * extent",
+                    () -> Math.multiplyExact(d, ext)), blockBytes("indexed", blockLengths[i]));
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
             Errors.check(mpi_h.MPI_Type_indexed(blockLengths.length, ints(arena, blockLengths, "block lengths"),
@@ -435,6 +495,9 @@ public class Datatype extends NativeHandle {
         Errors.checkNotNull(byteDisplacements, "displacements");
         checkSameLength(blockLengths.length, byteDisplacements.length, "block lengths and displacements");
         checkNonNegative(blockLengths, "block length");
+        for (int i = 0; i < blockLengths.length; i++) {
+            checkBlock("hindexed", i, byteDisplacements[i], blockBytes("hindexed", blockLengths[i]));
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
             Errors.check(mpi_h.MPI_Type_create_hindexed(blockLengths.length, ints(arena, blockLengths, "block lengths"),
@@ -446,6 +509,14 @@ public class Datatype extends NativeHandle {
     /** {@code MPI_Type_create_indexed_block}: blocks of equal length at element displacements. */
     public final Datatype indexedBlock(int blockLength, int[] displacements) {
         checkNonNegative(blockLength, "block length");
+        Errors.checkNotNull(displacements, "displacements");
+        long ext = extent();
+        long bytes = blockBytes("indexedBlock", blockLength);
+        for (int i = 0; i < displacements.length; i++) {
+            long d = displacements[i];
+            checkBlock("indexedBlock", i, exact("indexedBlock", "displacements[" + i + "] * extent",
+                    () -> Math.multiplyExact(d, ext)), bytes);
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
             MemorySegment d = ints(arena, displacements, "displacements");
@@ -458,6 +529,11 @@ public class Datatype extends NativeHandle {
     /** {@code MPI_Type_create_hindexed_block}: blocks of equal length at byte displacements. */
     public final Datatype hindexedBlock(int blockLength, long[] byteDisplacements) {
         checkNonNegative(blockLength, "block length");
+        Errors.checkNotNull(byteDisplacements, "displacements");
+        long bytes = blockBytes("hindexedBlock", blockLength);
+        for (int i = 0; i < byteDisplacements.length; i++) {
+            checkBlock("hindexedBlock", i, byteDisplacements[i], bytes);
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
             MemorySegment d = longs(arena, byteDisplacements, "displacements");
@@ -478,6 +554,13 @@ public class Datatype extends NativeHandle {
         checkSameLength(blockLengths.length, byteDisplacements.length, "block lengths and displacements");
         checkSameLength(blockLengths.length, types.length, "block lengths and types");
         checkNonNegative(blockLengths, "block length");
+        for (int i = 0; i < types.length; i++) {
+            Datatype type = Errors.checkNotNull(types[i], "types[" + i + "]");
+            long lb = type.trueLowerBound();
+            long d = byteDisplacements[i];
+            checkBlock("struct", i, exact("struct", "displacements[" + i + "] + true lower bound",
+                    () -> Math.addExact(d, lb)), type.blockBytes("struct", blockLengths[i]));
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment t = arena.allocate(ValueLayout.ADDRESS, Math.max(1, types.length));
             for (int i = 0; i < types.length; i++) {
@@ -501,6 +584,16 @@ public class Datatype extends NativeHandle {
         Errors.checkNotNull(order, "order");
         checkSameLength(sizes.length, subsizes.length, "sizes and subsizes");
         checkSameLength(sizes.length, starts.length, "sizes and starts");
+        if (sizes.length == 0) {
+            throw new IllegalArgumentException("subarray: at least one dimension is needed (sizes is empty)");
+        }
+        long elements = 1;
+        for (int i = 0; i < sizes.length; i++) {
+            long e = elements;
+            int n = sizes[i];
+            elements = exact("subarray", "the product of sizes", () -> Math.multiplyExact(e, (long) n));
+        }
+        blockBytes("subarray", elements);
         for (int i = 0; i < sizes.length; i++) {
             if (sizes[i] < 1 || subsizes[i] < 1 || subsizes[i] > sizes[i] || starts[i] < 0
                     || starts[i] > sizes[i] - subsizes[i]) {
@@ -542,10 +635,20 @@ public class Datatype extends NativeHandle {
         if (grid != size) {
             throw new IllegalArgumentException("process grid of " + grid + " processes for " + size);
         }
-        int[] d = new int[nd];
-        for (int i = 0; i < nd; i++) {
-            d[i] = Errors.checkNotNull(distribs[i], "distributions[" + i + "]").value;
+        if (nd == 0) {
+            throw new IllegalArgumentException("darray: at least one dimension is needed (global sizes is empty)");
         }
+        int[] d = new int[nd];
+        long elements = 1;
+        for (int i = 0; i < nd; i++) {
+            Distribution dist = Errors.checkNotNull(distribs[i], "distributions[" + i + "]");
+            d[i] = dist.value;
+            checkDarrayDimension(i, gsizes[i], dist, dargs[i], psizes[i]);
+            long e = elements;
+            int n = gsizes[i];
+            elements = exact("darray", "the product of global sizes", () -> Math.multiplyExact(e, (long) n));
+        }
+        blockBytes("darray", elements);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
             Errors.check(mpi_h.MPI_Type_create_darray(size, rank, nd, ints(arena, gsizes, "global sizes"),
@@ -556,8 +659,35 @@ public class Datatype extends NativeHandle {
         }
     }
 
+    /**
+     * Checks one dimension of {@link #darray} as MPI would, but naming the argument: MPI only says
+     * {@code MPI_ERR_ARG}.
+     */
+    private static void checkDarrayDimension(int i, int gsize, Distribution dist, int darg, int psize) {
+        if (gsize < 1) {
+            throw new IllegalArgumentException("darray: global sizes[" + i + "] must be positive: " + gsize);
+        }
+        if (psize < 1) {
+            throw new IllegalArgumentException("darray: process grid sizes[" + i + "] must be positive: " + psize);
+        }
+        if (darg != DISTRIBUTE_DFLT_DARG && darg < 1) {
+            throw new IllegalArgumentException("darray: distribution arguments[" + i + "] must be positive or"
+                    + " DISTRIBUTE_DFLT_DARG: " + darg);
+        }
+        if (dist == Distribution.NONE && psize != 1) {
+            throw new IllegalArgumentException("darray: distributions[" + i + "] is NONE, so process grid sizes["
+                    + i + "] must be 1, not " + psize);
+        }
+        if (dist == Distribution.BLOCK && darg != DISTRIBUTE_DFLT_DARG && (long) darg * psize < gsize) {
+            throw new IllegalArgumentException("darray: distribution arguments[" + i + "] = " + darg + " blocks of "
+                    + psize + " processes cover " + (long) darg * psize + " of the " + gsize + " elements of global"
+                    + " sizes[" + i + "] (BLOCK needs darg * psize >= gsize)");
+        }
+    }
+
     /** {@code MPI_Type_create_resized}: this layout with lower bound {@code lb} and extent {@code extent}, in bytes. */
     public final Datatype resized(long lb, long extent) {
+        exact("resized", "lower bound + extent (" + lb + " + " + extent + ")", () -> Math.addExact(lb, extent));
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Type_create_resized(liveHandle(), lb, extent, s.handle0), "MPI_Type_create_resized");
         return derivedFrom(s.handle0);
@@ -732,6 +862,8 @@ public class Datatype extends NativeHandle {
     public final long pack(MemorySegment in, long count, MemorySegment out, long position, Comm comm) {
         Buffers.check(in, count, this);
         checkPosition(out, position);
+        Buffers.checkAccessible(out, "pack buffer");
+        Buffers.checkWritable(out);
         Errors.checkNotNull(comm, "communicator");
         Scratch s = Scratch.get();
         s.int0.set(ValueLayout.JAVA_INT, 0, (int) position);
@@ -748,7 +880,9 @@ public class Datatype extends NativeHandle {
      */
     public final long unpack(MemorySegment in, long position, MemorySegment out, long count, Comm comm) {
         Buffers.check(out, count, this);
+        Buffers.checkWritable(out);
         checkPosition(in, position);
+        Buffers.checkAccessible(in, "pack buffer");
         Errors.checkNotNull(comm, "communicator");
         Scratch s = Scratch.get();
         s.int0.set(ValueLayout.JAVA_INT, 0, (int) position);
@@ -771,6 +905,8 @@ public class Datatype extends NativeHandle {
     public final long packExternal(MemorySegment in, long count, MemorySegment out, long position) {
         Buffers.check(in, count, this);
         checkPosition(out, position);
+        Buffers.checkAccessible(out, "pack buffer");
+        Buffers.checkWritable(out);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment pos = arena.allocateFrom(ValueLayout.JAVA_LONG, position);
             Errors.check(CollectiveDowncalls.packExternal(arena.allocateFrom(EXTERNAL32), in, (int) count, handle(),
@@ -782,7 +918,9 @@ public class Datatype extends NativeHandle {
     /** {@code MPI_Unpack_external} with the portable {@code "external32"} representation. */
     public final long unpackExternal(MemorySegment in, long position, MemorySegment out, long count) {
         Buffers.check(out, count, this);
+        Buffers.checkWritable(out);
         checkPosition(in, position);
+        Buffers.checkAccessible(in, "pack buffer");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment pos = arena.allocateFrom(ValueLayout.JAVA_LONG, position);
             Errors.check(CollectiveDowncalls.unpackExternal(arena.allocateFrom(EXTERNAL32), in, in.byteSize(), pos,

@@ -3,9 +3,9 @@ package org.mpi4j;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import org.mpi4j.ffi.mpi_h;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
-import org.mpi4j.ffi.mpi_h;
 
 /**
  * A communicator with a distributed graph topology: each process knows only its own in-neighbours

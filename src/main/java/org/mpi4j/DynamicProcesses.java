@@ -1,7 +1,5 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
 import java.io.File;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -12,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 
 /**
  * The engine behind spawning ({@code MPI_Comm_spawn[_multiple]}), the Java worker launcher, and
@@ -96,27 +96,17 @@ final class DynamicProcesses {
                 System.arraycopy(got, 0, errcodes, 0, Math.min(errcodes.length, got.length));
             }
             if (rc != mpi_h.MPI_SUCCESS()) {
-                spawnFailed = true;
+                // after a spawn that failed in MPI, Open MPI 4.1 would wait in MPI_Finalize for ever:
+                // the process then ends without it (mpiexec reports that), but ends
+                if (OpenMpiAbi.FINALIZE_HANGS_AFTER_FAILED_SPAWN) {
+                    Environment.skipFinalizeFromNowOn();
+                }
                 throw new SpawnException(rc, function, got);
             }
             return Intercomm.fromRef(ref);
         }
     }
 
-    private static volatile boolean spawnFailed;
-
-    /**
-     * Whether {@code MPI_Finalize} must be skipped: after a spawn that failed in MPI, Open MPI 4.1
-     * would wait in it for ever. The process then ends without it (mpiexec reports that), but ends.
-     */
-    static boolean skipFinalize() {
-        if (spawnFailed && OpenMpiAbi.FINALIZE_HANGS_AFTER_FAILED_SPAWN) {
-            System.err.println("mpi4j: warning: not calling MPI_Finalize: after a failed spawn Open MPI 4.1 would"
-                    + " wait in it for ever");
-            return true;
-        }
-        return false;
-    }
 
     /** The root's checks of a spawn; returns the number of processes to start. */
     private static int checkSpawn(String[] commands, String[][] argvs, int[] maxprocs, Info[] infos) {
@@ -251,7 +241,7 @@ final class DynamicProcesses {
     // ---- ports and names -----------------------------------------------------------------------
 
     static String openPort(Info info) {
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment port = arena.allocate(mpi_h.MPI_MAX_PORT_NAME() + 1L);
             Errors.check(mpi_h.MPI_Open_port(Info.handleOf(info), port), "MPI_Open_port");
@@ -261,7 +251,7 @@ final class DynamicProcesses {
 
     static void closePort(String port) {
         checkPort(port);
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(mpi_h.MPI_Close_port(arena.allocateFrom(port)), "MPI_Close_port");
         }
@@ -270,7 +260,7 @@ final class DynamicProcesses {
     static void publishName(String service, String port, Info info, boolean publish) {
         checkService(service);
         checkPort(port);
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment s = arena.allocateFrom(service);
             MemorySegment p = arena.allocateFrom(port);
@@ -285,7 +275,7 @@ final class DynamicProcesses {
 
     static String lookupName(String service, Info info) {
         checkService(service);
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment port = arena.allocate(mpi_h.MPI_MAX_PORT_NAME() + 1L);
             Errors.check(mpi_h.MPI_Lookup_name(arena.allocateFrom(service), Info.handleOf(info), port),

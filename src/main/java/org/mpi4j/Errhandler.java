@@ -1,8 +1,5 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.Downcalls;
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -14,6 +11,9 @@ import java.lang.invoke.MethodType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 
 /**
  * An error handler ({@code MPI_Errhandler}): what MPI does when a call on a communicator fails.
@@ -114,7 +114,7 @@ public final class Errhandler extends NativeHandle {
      */
     public static Errhandler forComm(CommHandler handler) {
         Errors.checkNotNull(handler, "handler");
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         Errhandler e = new Errhandler(null, false, false, Kind.COMM);
         e.commHandler = handler;
         e.stub = Linker.nativeLinker().upcallStub(INVOKE_COMM.bindTo(e), HANDLER_FN, Arena.global());

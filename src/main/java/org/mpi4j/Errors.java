@@ -1,9 +1,9 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.OpenMpiAbi;
 import java.lang.foreign.MemorySegment;
 import java.util.Locale;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.OpenMpiAbi;
 
 /**
  * The one place where MPI return codes become exceptions, and where arguments are checked.
@@ -78,7 +78,7 @@ final class Errors {
             System.err.println("mpi4j: aborting the job on an MPI error (-D" + MODE_PROPERTY + "=abort):");
             e.printStackTrace();
             System.err.flush();
-            mpi_h.MPI_Abort(MPI.COMM_WORLD.rawHandle(), rc);
+            mpi_h.MPI_Abort(OpenMpiAbi.predefined("MPI_COMM_WORLD"), rc);
         }
         return e;
     }

@@ -101,7 +101,7 @@ public final class File extends NativeHandle {
      */
     private static void nullFileReturnsErrors() {
         if (!nullFileReturnsErrors) {
-            MPI.ensureInitialized();
+            Environment.ensureInitialized();
             Errors.check(mpi_h.MPI_File_set_errhandler(OpenMpiAbi.predefined("MPI_FILE_NULL"), ERRORS_RETURN),
                     "MPI_File_set_errhandler");
             nullFileReturnsErrors = true;

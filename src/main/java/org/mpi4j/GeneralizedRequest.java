@@ -1,6 +1,5 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -13,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Scratch;
 
 /**
  * A generalized request ({@code MPI_Grequest_start}): an operation of the program's own (I/O on
@@ -97,7 +97,7 @@ public final class GeneralizedRequest extends Request {
      * @param cancel run when the request is cancelled; may be null
      */
     public static GeneralizedRequest start(Query query, Runnable free, Cancel cancel) {
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         GeneralizedRequest r = new GeneralizedRequest(query, free, cancel);
         LIVE.put(r.id, r);
         Scratch s = Scratch.get();
@@ -122,7 +122,7 @@ public final class GeneralizedRequest extends Request {
         if (!completeCalled.compareAndSet(false, true)) {
             throw new IllegalStateException("this generalized request has been completed already");
         }
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         Errors.check(mpi_h.MPI_Grequest_complete(startHandle), "MPI_Grequest_complete");
     }
 

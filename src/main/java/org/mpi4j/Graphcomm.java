@@ -3,8 +3,8 @@ package org.mpi4j;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import org.mpi4j.internal.Scratch;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Scratch;
 
 /**
  * A communicator with a general graph topology ({@code MPI_Graph_create}): every process knows the

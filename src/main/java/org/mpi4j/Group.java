@@ -183,8 +183,14 @@ public final class Group extends NativeHandle {
     private void checkRanks(int[] ranks) {
         Errors.checkNotNull(ranks, "ranks");
         int size = size();
+        java.util.BitSet seen = new java.util.BitSet(size);
         for (int r : ranks) {
             checkRank(r, size);
+            if (seen.get(r)) {
+                // MPI requires distinct ranks; Open MPI errs at one size and accepts it at another
+                throw new IllegalArgumentException("rank " + r + " appears twice in the ranks: they must be distinct");
+            }
+            seen.set(r);
         }
     }
 

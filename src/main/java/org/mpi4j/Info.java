@@ -86,7 +86,7 @@ public final class Info extends NativeHandle {
 
     /** {@code MPI_Info_create}: a new, empty info object. */
     public static Info create() {
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Info_create(s.handle0), "MPI_Info_create");
         return fromRef(s.handle0);

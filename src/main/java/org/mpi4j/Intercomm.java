@@ -1,12 +1,12 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.OpenMpiAbi;
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.Scratch;
 
 /**
  * An intercommunicator: two disjoint groups of processes, the local group (this process's) and
@@ -102,16 +102,29 @@ public final class Intercomm extends Comm {
     }
 
     /**
-     * Checks the root argument of a rooted intercommunicator collective: {@link MPI#ROOT},
-     * {@link MPI#PROC_NULL}, or a rank of the remote group.
+     * The root argument of a rooted collective here: {@link MPI#ROOT} at the root,
+     * {@link MPI#PROC_NULL} in the rest of its group, or a rank of the remote group in the other group.
      */
-    int checkInterRoot(int root) {
+    @Override
+    int checkRoot(int root) {
         if (root != MPI.ROOT && root != MPI.PROC_NULL && (root < 0 || root >= remoteSize())) {
             throw new IllegalArgumentException("invalid root " + root + " for an intercommunicator: MPI.ROOT at the"
                     + " root, MPI.PROC_NULL in the rest of its group, or a rank of the remote group (0.."
                     + (remoteSize() - 1) + ") in the other group");
         }
         return root;
+    }
+
+    /** The root's buffers are used where the root passes {@link MPI#ROOT}. */
+    @Override
+    boolean isRoot(int root) {
+        return root == MPI.ROOT;
+    }
+
+    /** Only the group without the root sends to or receives from it; {@link MPI#PROC_NULL} takes no part. */
+    @Override
+    boolean contributes(int root) {
+        return root >= 0;
     }
 
     @Override
@@ -136,7 +149,7 @@ public final class Intercomm extends Comm {
      * @return the root's object (at the root itself too); null in the rest of the root's group
      */
     public <T> T bcastObject(T obj, int root) {
-        return ObjectTransport.interBcast(this, obj, checkInterRoot(root));
+        return ObjectTransport.interBcast(this, obj, checkRoot(root));
     }
 
     /**
@@ -145,7 +158,7 @@ public final class Intercomm extends Comm {
      * @return at the root ({@link MPI#ROOT}), the remote group's objects in rank order; null elsewhere
      */
     public <T> List<T> gatherObject(T obj, int root) {
-        return ObjectTransport.interGather(this, obj, checkInterRoot(root));
+        return ObjectTransport.gather(this, obj, root);
     }
 
     /**
@@ -155,7 +168,7 @@ public final class Intercomm extends Comm {
      * @return this process's object; null in the root's group
      */
     public <T> T scatterObject(List<? extends T> items, int root) {
-        return ObjectTransport.interScatter(this, items, checkInterRoot(root));
+        return ObjectTransport.scatter(this, items, root);
     }
 
     /** Every process sends {@code obj} to the other group and returns the remote group's objects in rank order. */

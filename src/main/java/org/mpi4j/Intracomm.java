@@ -385,10 +385,14 @@ public class Intracomm extends Comm {
         }
         long rb = recvSpan(buf, count * size(), type);
         MemorySegment ra = recvArg(buf, rb, true);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gather(IN_PLACE, 0, typeHandle(null), ra, (int) count, type.handle(), root,
                 handle());
         recvDone(ra, buf, rb);
         Errors.check(rc, "MPI_Gather");
+        if (ev != null) {
+            ev.done("MPI_Gather", this, root, MpiCallEvent.NO_TAG, rb);
+        }
     }
 
     /** {@code MPI_Igather} with {@code MPI_IN_PLACE} (see {@link #gatherInPlace}). */
@@ -607,6 +611,7 @@ public class Intracomm extends Comm {
         MemorySegment sa = inPlace ? IN_PLACE : sendArg(sendBuf, sb);
         // exscan leaves rank 0's buffer alone: a staged copy must carry the old contents
         MemorySegment ra = recvArg(recvBuf, rb, inPlace || exclusive || holes(type));
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
@@ -619,6 +624,9 @@ public class Intracomm extends Comm {
         recvDone(ra, recvBuf, rb);
         opDone(op);
         Errors.check(rc, exclusive ? "MPI_Exscan" : "MPI_Scan");
+        if (ev != null) {
+            ev.done(exclusive ? "MPI_Exscan" : "MPI_Scan", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, sb + rb);
+        }
     }
 
     /** {@code MPI_Iscan}: nonblocking {@link #scan(MemorySegment, MemorySegment, long, Datatype, Op)}. */
@@ -664,9 +672,13 @@ public class Intracomm extends Comm {
         if (n <= SMALL_BYTES / 1 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT8_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 1);
+            }
             return;
         }
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.INT8_T, op);
@@ -688,9 +700,13 @@ public class Intracomm extends Comm {
         if (n <= SMALL_BYTES / 4 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT32_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.INT32_T, op);
@@ -712,9 +728,13 @@ public class Intracomm extends Comm {
         if (n <= SMALL_BYTES / 8 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT64_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.INT64_T, op);
@@ -736,9 +756,13 @@ public class Intracomm extends Comm {
         if (n <= SMALL_BYTES / 4 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.FLOAT.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 4);
+            }
             return;
         }
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.FLOAT, op);
@@ -760,9 +784,13 @@ public class Intracomm extends Comm {
         if (n <= SMALL_BYTES / 8 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.DOUBLE.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 8);
+            }
             return;
         }
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.DOUBLE, op);
@@ -784,9 +812,13 @@ public class Intracomm extends Comm {
         if (n <= SMALL_BYTES / 2 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.INT16_T, op);
@@ -798,9 +830,13 @@ public class Intracomm extends Comm {
         if (n <= SMALL_BYTES / 2 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
+            MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
             int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.UINT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
+            if (ev != null) {
+                ev.done("MPI_Allreduce", this, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 2L * n * 2);
+            }
             return;
         }
         allreduce(IN_PLACE, MemorySegment.ofArray(buf), n, Datatype.UINT16_T, op);

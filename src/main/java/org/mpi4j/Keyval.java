@@ -1,7 +1,5 @@
 package org.mpi4j;
 
-import org.mpi4j.internal.Downcalls;
-import org.mpi4j.internal.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -16,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
+import org.mpi4j.internal.Scratch;
 
 /**
  * An attribute key ({@code MPI_Comm_create_keyval}, {@code MPI_Type_create_keyval}): caches a Java
@@ -134,7 +134,7 @@ public final class Keyval<T> implements AutoCloseable {
     }
 
     private void create() {
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         Scratch s = Scratch.get();
         MemorySegment extra = MemorySegment.ofAddress(id);
         BY_ID.put(id, this);

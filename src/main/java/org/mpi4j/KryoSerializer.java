@@ -64,7 +64,8 @@ public final class KryoSerializer implements ObjectSerializer {
     private volatile int generation;
 
     /** A Kryo instance of this serializer, built for configuration {@code generation}. */
-    private record Entry(KryoSerializer owner, Kryo kryo, int generation) implements ObjectFrame.SerializerState {
+    private record Entry(KryoSerializer owner, Kryo kryo, int generation, int fingerprint)
+            implements ObjectFrame.SerializerState {
         @Override
         public void dropped() {
             owner.recycle(this);
@@ -76,7 +77,8 @@ public final class KryoSerializer implements ObjectSerializer {
         @Override
         protected Entry create() {
             int g = generation;
-            return new Entry(KryoSerializer.this, newKryo(), g);
+            Kryo k = newKryo();
+            return new Entry(KryoSerializer.this, k, g, fingerprint(k));
         }
     };
 
@@ -121,6 +123,9 @@ public final class KryoSerializer implements ObjectSerializer {
         Entry e = take(frame);
         boolean done = false;
         try {
+            if (out instanceof ObjectFrame.FrameOutput fo) {
+                fo.fingerprint = e.fingerprint;
+            }
             if (out instanceof Output o) {
                 e.kryo.writeClassAndObject(o, obj);
             } else {
@@ -140,6 +145,12 @@ public final class KryoSerializer implements ObjectSerializer {
         Entry e = take(frame);
         boolean done = false;
         try {
+            if (in instanceof ObjectFrame.FrameInput fi && fi.fingerprint != 0 && fi.fingerprint != e.fingerprint) {
+                // ids would silently name other classes (RecA arriving as RecB)
+                throw new KryoException("the sender's Kryo registrations differ from this process's (fingerprint "
+                        + Integer.toHexString(fi.fingerprint) + " vs " + Integer.toHexString(e.fingerprint) + "):"
+                        + " every process must register the same classes, with the same serializers, in the same order");
+            }
             Input input = in instanceof Input i ? i : new Input(Objects.requireNonNull(in, "in"));
             Object obj = e.kryo.readClassAndObject(input);
             done = true;
@@ -186,6 +197,24 @@ public final class KryoSerializer implements ObjectSerializer {
     @Override
     public String toString() {
         return "KryoSerializer";
+    }
+
+    /**
+     * A hash of {@code k}'s registrations (id, class name, serializer class), never 0: frames carry
+     * it so that a receiver whose registrations differ refuses the message instead of decoding one
+     * class as another.
+     */
+    static int fingerprint(Kryo k) {
+        int h = 0x2545F491;
+        int end = k.getNextRegistrationId();
+        for (int id = 0; id < end; id++) {
+            Registration r = k.getClassResolver().getRegistration(id);
+            if (r != null) {
+                h = 31 * (31 * (31 * h + id) + r.getType().getName().hashCode())
+                        + r.getSerializer().getClass().getName().hashCode();
+            }
+        }
+        return h == 0 ? 1 : h;
     }
 
     private Kryo newKryo() {
@@ -594,6 +623,77 @@ public final class KryoSerializer implements ObjectSerializer {
      * user's configuration changed keeps Kryo's own path.
      */
     private static final class MpiKryo extends Kryo {
+        /**
+         * Deeper graphs are not serialized on the caller's stack but on {@link DeepStack}'s: an
+         * overflow of the caller's stack could strike inside a class initializer and leave that class
+         * unusable for the rest of the JVM's life (seen: StringBuffer).
+         */
+        private void enter() {
+            if (getDepth() >= DeepStack.INLINE_DEPTH && !DeepStack.isDeepThread()) {
+                throw new DeepStack.TooDeep();
+            }
+        }
+
+        @Override
+        public void writeObject(Output output, Object object) {
+            enter();
+            super.writeObject(output, object);
+        }
+
+        @Override
+        public void writeObject(Output output, Object object, Serializer serializer) {
+            enter();
+            super.writeObject(output, object, serializer);
+        }
+
+        @Override
+        public void writeObjectOrNull(Output output, Object object, Class type) {
+            enter();
+            super.writeObjectOrNull(output, object, type);
+        }
+
+        @Override
+        public void writeObjectOrNull(Output output, Object object, Serializer serializer) {
+            enter();
+            super.writeObjectOrNull(output, object, serializer);
+        }
+
+        @Override
+        public void writeClassAndObject(Output output, Object object) {
+            enter();
+            super.writeClassAndObject(output, object);
+        }
+
+        @Override
+        public <T> T readObject(Input input, Class<T> type) {
+            enter();
+            return super.readObject(input, type);
+        }
+
+        @Override
+        public <T> T readObject(Input input, Class<T> type, Serializer serializer) {
+            enter();
+            return super.readObject(input, type, serializer);
+        }
+
+        @Override
+        public <T> T readObjectOrNull(Input input, Class<T> type) {
+            enter();
+            return super.readObjectOrNull(input, type);
+        }
+
+        @Override
+        public <T> T readObjectOrNull(Input input, Class<T> type, Serializer serializer) {
+            enter();
+            return super.readObjectOrNull(input, type, serializer);
+        }
+
+        @Override
+        public Object readClassAndObject(Input input) {
+            enter();
+            return super.readClassAndObject(input);
+        }
+
         /** A tag no byte equals: the type has no fast path. */
         private static final int OFF = 1 << 10;
         private int stringTag = OFF;

@@ -3,7 +3,6 @@ package org.mpi4j;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Locale;
 import org.mpi4j.ffi.mpi_h;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
@@ -51,21 +50,12 @@ public final class MPI {
     /** The null communicator, returned where MPI returns {@code MPI_COMM_NULL}. */
     public static final Intracomm COMM_NULL = Intracomm.nullComm();
 
-    private static volatile boolean initialized;
-    private static volatile boolean finalized;
-    /** True exactly between initialisation and finalisation: the one flag the hot path reads. */
-    private static volatile boolean ready;
-    /** {@link OpenMpiAbi#wtimeOriginNanos()} once MPI is initialised. */
-    private static volatile long wtimeOrigin = OpenMpiAbi.NO_WTIME_ORIGIN;
-
     private MPI() {
     }
 
     /** {@code MPI_Init}: initialises MPI at the library's default thread level. */
-    public static synchronized void init() {
-        checkNotYetInitialized();
-        Errors.check(mpi_h.MPI_Init(MemorySegment.NULL, MemorySegment.NULL), "MPI_Init");
-        afterInit();
+    public static void init() {
+        Environment.init();
     }
 
     /**
@@ -73,127 +63,39 @@ public final class MPI {
      *
      * @return the level the library provides, which may be lower than asked
      */
-    public static synchronized ThreadLevel initThread(ThreadLevel required) {
+    public static ThreadLevel initThread(ThreadLevel required) {
         Errors.checkNotNull(required, "required thread level");
-        checkNotYetInitialized();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment provided = arena.allocate(ValueLayout.JAVA_INT);
-            Errors.check(mpi_h.MPI_Init_thread(MemorySegment.NULL, MemorySegment.NULL, required.value(),
-                    provided), "MPI_Init_thread");
-            afterInit();
-            return ThreadLevel.of(provided.get(ValueLayout.JAVA_INT, 0));
-        }
-    }
-
-    private static void checkNotYetInitialized() {
-        if (finalized || queryFinalized()) {
-            throw new IllegalStateException("MPI has been finalized and cannot be initialized again");
-        }
-        if (initialized || queryInitialized()) {
-            throw new IllegalStateException("MPI is already initialized");
-        }
-    }
-
-    private static void afterInit() {
-        MemorySegment errorsReturn = Errors.defaultErrhandler();
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_WORLD.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(COMM_SELF.rawHandle(), errorsReturn), "MPI_Comm_set_errhandler");
-        wtimeOrigin = OpenMpiAbi.wtimeOriginNanos();
-        initialized = true;
-        ready = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(MPI::finalizeAtExit, "mpi4j-finalize"));
+        return ThreadLevel.of(Environment.initThread(required.value()));
     }
 
     /** Initialises MPI if nothing has yet; the gate every native call passes. */
     static void ensureInitialized() {
-        if (!ready) {
-            lazyInit();
-        }
-    }
-
-    private static synchronized void lazyInit() {
-        if (finalized || queryFinalized()) {
-            throw new IllegalStateException("MPI has been finalized");
-        }
-        if (initialized) {
-            return;
-        }
-        if (queryInitialized()) {
-            // initialised by someone else in this process (another binding): adopt it
-            afterInit();
-            return;
-        }
-        String level = System.getProperty("mpi4j.threadLevel", "multiple");
-        initThread(ThreadLevel.valueOf(level.trim().toUpperCase(Locale.ROOT)));
+        Environment.ensureInitialized();
     }
 
     /**
      * {@code MPI_Finalize}. Every rank must call it (or let the JVM's shutdown do it) after its last
      * MPI call; MPI cannot be used again afterwards.
      */
-    public static synchronized void finalizeMpi() {
-        if (finalized) {
-            throw new IllegalStateException("MPI is already finalized");
-        }
-        if (!initialized) {
-            throw new IllegalStateException("MPI is not initialized");
-        }
-        ready = false;
-        finalized = true;
-        if (!DynamicProcesses.skipFinalize()) {
-            Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
-        }
-    }
-
-    private static void finalizeAtExit() {
-        synchronized (MPI.class) {
-            if (initialized && !finalized && !queryFinalized()) {
-                ready = false;
-                finalized = true;
-                if (!DynamicProcesses.skipFinalize()) {
-                    mpi_h.MPI_Finalize();
-                }
-            }
-        }
-    }
-
-    /** Whether MPI is initialised and not finalising: callbacks that free MPI objects ask it. */
-    static boolean isActive() {
-        return ready;
+    public static void finalizeMpi() {
+        Environment.finalizeMpi();
     }
 
     /** {@code MPI_Initialized}: whether MPI has been initialised (by any means). */
     public static boolean isInitialized() {
-        return initialized || queryInitialized();
+        return Environment.isInitialized();
     }
 
     /** {@code MPI_Finalized}: whether MPI has been finalised. */
     public static boolean isFinalized() {
-        return finalized || queryFinalized();
+        return Environment.isFinalized();
     }
 
-    private static boolean queryInitialized() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment flag = arena.allocate(ValueLayout.JAVA_INT);
-            Errors.check(mpi_h.MPI_Initialized(flag), "MPI_Initialized");
-            return flag.get(ValueLayout.JAVA_INT, 0) != 0;
-        }
-    }
 
-    private static boolean queryFinalized() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment flag = arena.allocate(ValueLayout.JAVA_INT);
-            Errors.check(mpi_h.MPI_Finalized(flag), "MPI_Finalized");
-            return flag.get(ValueLayout.JAVA_INT, 0) != 0;
-        }
-    }
 
     /** {@code MPI_Query_thread}: the thread level MPI provides. */
     public static ThreadLevel queryThread() {
-        ensureInitialized();
-        Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Query_thread(s.int0), "MPI_Query_thread");
-        return ThreadLevel.of(s.int0());
+        return ThreadLevel.of(Environment.queryThread());
     }
 
     /** {@code MPI_Is_thread_main}: whether the calling thread is the one that initialised MPI. */
@@ -239,7 +141,7 @@ public final class MPI {
      * saves a native call per reading; the values are {@code MPI_Wtime}'s.
      */
     public static double wtime() {
-        long origin = wtimeOrigin;
+        long origin = Environment.wtimeOrigin();
         return origin != OpenMpiAbi.NO_WTIME_ORIGIN ? (System.nanoTime() - origin) * 1e-9 : mpi_h.MPI_Wtime();
     }
 
@@ -267,7 +169,26 @@ public final class MPI {
     public static final int BSEND_OVERHEAD = mpi_h.MPI_BSEND_OVERHEAD();
 
     /** The buffer attached for buffered sends, kept reachable until it is detached. */
-    private static MemorySegment attachedBuffer;
+    private static volatile MemorySegment attachedBuffer;
+
+    /**
+     * Refuses a buffered send of {@code bytes} bytes that the attached buffer cannot hold (or with
+     * no buffer attached) before MPI sees it: Open MPI 4.1 fails such a send with
+     * {@code MPI_ERR_BUFFER} and may then hang the next communication. The check knows the size of
+     * the buffer, not what pending buffered messages still occupy.
+     */
+    static void checkBufferedSend(long bytes, String call) {
+        MemorySegment b = attachedBuffer;
+        if (b == null) {
+            throw new IllegalStateException(call + ": no buffer is attached for buffered sends; call"
+                    + " MPI.attachBuffer(bytes) first with room for every pending message plus MPI.BSEND_OVERHEAD each");
+        }
+        if (bytes > b.byteSize() - BSEND_OVERHEAD) {
+            throw new IllegalArgumentException(call + ": a message of " + bytes + " bytes needs " + (bytes
+                    + BSEND_OVERHEAD) + " bytes of attached buffer (with MPI.BSEND_OVERHEAD); the attached buffer"
+                    + " has " + b.byteSize());
+        }
+    }
 
     /**
      * {@code MPI_Alloc_mem}: {@code bytes} of memory from MPI (which may be faster for one-sided
@@ -321,6 +242,11 @@ public final class MPI {
      */
     public static synchronized void attachBuffer(MemorySegment buffer) {
         Errors.checkNotNull(buffer, "buffer");
+        Buffers.checkAccessible(buffer, "buffered-mode buffer");
+        if (buffer.isReadOnly()) {
+            throw new IllegalArgumentException("the buffered-mode buffer is read-only: MPI writes the buffered"
+                    + " messages into it");
+        }
         if (!buffer.isNative()) {
             throw new IllegalArgumentException("the buffered-mode buffer must be native memory: MPI keeps using"
                     + " it after the call returns, and the garbage collector may move a Java array");

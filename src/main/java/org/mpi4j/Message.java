@@ -1,6 +1,5 @@
 package org.mpi4j;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.mpi4j.ffi.mpi_h;
@@ -55,13 +54,13 @@ public final class Message {
         if (byteCount < 0) {
             throw new IllegalArgumentException("negative byte count: " + byteCount);
         }
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         return of(MemorySegment.ofAddress(handle.address()), byteCount);
     }
 
     /** {@code MPI_Message_f2c}, as {@link #fromHandle}; an integer that names no message is refused. */
     public static Message fromFortran(int fortranHandle, long byteCount) {
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         MemorySegment h = mpi_h.MPI_Message_f2c(fortranHandle);
         if (h.address() == 0) {
             throw new IllegalArgumentException(fortranHandle + " is not a valid Fortran message handle");
@@ -71,13 +70,13 @@ public final class Message {
 
     /** The raw {@code MPI_Message} ({@code MPI_MESSAGE_NULL} once received), for a native library. */
     public MemorySegment toHandle() {
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         return handle;
     }
 
     /** {@code MPI_Message_c2f}: the Fortran integer handle of this message. */
     public int toFortran() {
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         return mpi_h.MPI_Message_c2f(handle);
     }
 
@@ -94,16 +93,7 @@ public final class Message {
      * never lets it truncate one where the size is known; the receive buffer is left unchanged.
      */
     static void discard(MemorySegment ref, long bytes, String function) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment tmp = arena.allocate(Math.max(1, bytes));
-            MemorySegment t = Buffers.mpiType(bytes, Datatype.BYTE);
-            try {
-                Errors.check(mpi_h.MPI_Mrecv(tmp, Buffers.mpiCount(bytes), t, ref, mpi_h.MPI_STATUS_IGNORE()),
-                        "MPI_Mrecv");
-            } finally {
-                Buffers.releaseType(t, Datatype.BYTE);
-            }
-        }
+        Drain.mrecv(ref, bytes); // in 64 KiB, whatever the size
         throw Errors.failure(mpi_h.MPI_ERR_TRUNCATE(), function);
     }
 
@@ -137,7 +127,7 @@ public final class Message {
         if (isReceived()) {
             throw new IllegalStateException("this message has been received already");
         }
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         ref.set(ValueLayout.ADDRESS, 0, handle);
         return ref;
     }
@@ -150,6 +140,7 @@ public final class Message {
     }
 
     private void mrecvCore(MemorySegment buf, long count, Datatype type, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = Buffers.span(buf, count, type);
         Buffers.checkWritable(buf);
         Scratch s = Scratch.get();
@@ -178,6 +169,9 @@ public final class Message {
         }
         consumed(ref);
         Errors.check(rc, "MPI_Mrecv");
+        if (ev != null) {
+            ev.done("MPI_Mrecv", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, bytes);
+        }
         if (status != null) {
             status.fill(s.status);
         }

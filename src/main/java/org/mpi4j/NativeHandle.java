@@ -115,7 +115,7 @@ abstract class NativeHandle implements AutoCloseable {
                     + " that creates it first" : h == null ? "this " + kind() + " has been freed"
                     : "the null " + kind() + " cannot be used here");
         }
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         return h;
     }
 
@@ -151,7 +151,7 @@ abstract class NativeHandle implements AutoCloseable {
         if (h == null) {
             throw new IllegalStateException("this " + kind() + " has been freed");
         }
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         return h;
     }
 
@@ -200,7 +200,7 @@ abstract class NativeHandle implements AutoCloseable {
         if (h.address() == 0) {
             throw new IllegalArgumentException("the C null pointer is not a valid " + kind + " handle");
         }
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         h = MemorySegment.ofAddress(h.address());
         T known = predefined.apply(h);
         if (known != null) {
@@ -222,7 +222,7 @@ abstract class NativeHandle implements AutoCloseable {
      */
     static <T extends NativeHandle> T fromFortranHandle(int f, String kind, IntFunction<MemorySegment> f2c,
             Function<MemorySegment, T> fromHandle) {
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         MemorySegment h = f2c.apply(f);
         if (h == null || h.address() == 0) {
             throw new IllegalArgumentException(f + " is not a valid Fortran " + kind + " handle");
@@ -258,7 +258,7 @@ abstract class NativeHandle implements AutoCloseable {
         if (h == null) {
             return;
         }
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         Scratch s = Scratch.get();
         s.handle0.set(java.lang.foreign.ValueLayout.ADDRESS, 0, h);
         release(s.handle0);

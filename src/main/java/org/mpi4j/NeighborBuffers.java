@@ -1,9 +1,9 @@
 package org.mpi4j;
 
 import java.lang.foreign.MemorySegment;
+import org.mpi4j.ffi.mpi_h;
 import org.mpi4j.internal.Scratch;
 import org.mpi4j.internal.Staged;
-import org.mpi4j.ffi.mpi_h;
 
 /**
  * The converter of the neighbourhood collectives ({@link Topocomm}): checks every buffer against its

@@ -3,6 +3,7 @@ package org.mpi4j;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.concurrent.BlockingQueue;
  * The wire format of one serialized object, and the pooled buffers that build and read it.
  *
  * <p>An object becomes a <em>frame</em> and zero or more <em>out-of-band parts</em>. The frame is
- * one message: a 16-byte header (magic, number of parts, in-band length,
- * a checksum of the header and descriptors), the serializer's
+ * one message: a 20-byte header (magic, number of parts, in-band length, the serializer's
+ * registration fingerprint, a checksum of the header and descriptors), the serializer's
  * in-band bytes, then one descriptor per part (kind byte, element count). Each part is a large
  * primitive array or a {@link MemorySegment} found inside the object: it is not copied into the
  * frame but travels as its own messages, at most {@link #chunkLimit} bytes each, straight from
@@ -25,7 +26,7 @@ import java.util.concurrent.BlockingQueue;
  */
 final class ObjectFrame {
     static final int MAGIC = 0x4D504A4F; // "MPJO"
-    static final int HEADER = 16;
+    static final int HEADER = 20;
     static final int DESCRIPTOR = 9;
 
     static final byte BYTES = 0, SHORTS = 1, CHARS = 2, INTS = 3, LONGS = 4, FLOATS = 5, DOUBLES = 6, SEGMENT = 7;
@@ -118,9 +119,16 @@ final class ObjectFrame {
      */
     int encode(Object obj, boolean outOfBand) {
         ObjectSerializer s = serializer;
-        out.begin(outOfBand ? oobThreshold : Long.MAX_VALUE);
         try {
-            s.serialize(obj, out);
+            try {
+                serializeOnce(s, obj, outOfBand);
+            } catch (Exception | StackOverflowError e) {
+                if (!DeepStack.overflowed(e)) {
+                    throw e;
+                }
+                // a deep graph (a long linked chain): again on a thread whose stack holds it
+                DeepStack.run(() -> serializeOnce(s, obj, outOfBand));
+            }
         } catch (KryoException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("Buffer overflow")) {
                 throw new SerializationException("the in-band part of " + describe(obj)
@@ -133,7 +141,17 @@ final class ObjectFrame {
         return out.finish();
     }
 
+    private void serializeOnce(ObjectSerializer s, Object obj, boolean outOfBand) throws IOException {
+        out.begin(outOfBand ? oobThreshold : Long.MAX_VALUE);
+        s.serialize(obj, out);
+    }
+
     private static SerializationException cannotSerialize(Object obj, Throwable e) {
+        if (DeepStack.overflowed(e)) {
+            return new SerializationException("cannot serialize " + describe(obj) + ": the object graph is deeper than"
+                    + " a stack of " + DeepStack.STACK_BYTES + " bytes holds (-Dmpi4j.deepStackBytes); nothing was sent",
+                    e);
+        }
         return new SerializationException("cannot serialize " + describe(obj) + " with " + serializer + ": "
                 + e.getMessage() + "; nothing was sent", e);
     }
@@ -192,16 +210,46 @@ final class ObjectFrame {
     Object decode(int source, int tag) {
         ObjectSerializer s = serializer;
         try {
-            in.setPosition(HEADER);
-            Object obj = s.deserialize(in);
-            if (s instanceof KryoSerializer && in.position() != in.limit()) {
-                throw new KryoException((in.limit() - in.position()) + " bytes left unread");
+            try {
+                return deserializeOnce(s);
+            } catch (Exception | StackOverflowError e) {
+                if (!DeepStack.overflowed(e)) {
+                    throw e;
+                }
+                return DeepStack.call(() -> deserializeOnce(s));
             }
-            return obj;
         } catch (Exception | StackOverflowError | OutOfMemoryError | NoClassDefFoundError e) {
             throw new SerializationException("cannot deserialize the object " + from(source, tag) + " with " + s
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    private Object deserializeOnce(ObjectSerializer s) throws IOException, ClassNotFoundException {
+        in.setPosition(HEADER);
+        Object obj = s.deserialize(in);
+        if (s instanceof KryoSerializer && in.position() != in.limit()) {
+            throw new KryoException((in.limit() - in.position()) + " bytes left unread");
+        }
+        return obj;
+    }
+
+    /**
+     * Reads the header and descriptors of the {@code length}-byte frame now in
+     * {@link #frameBuffer} without allocating its parts; returns their number. The parts are then
+     * allocated one by one ({@link #allocatePart}) only once each is seen arriving.
+     */
+    int parse(int length, int source, int tag) {
+        return in.parse(length, source, tag);
+    }
+
+    /** The number of parts of the frame {@link #parse}d. */
+    int receivedParts() {
+        return in.parts.length;
+    }
+
+    /** Allocates part {@code i} of the frame {@link #parse}d (an array, or a native segment). */
+    Object allocatePart(int i) {
+        return in.allocatePart(i);
     }
 
     /** The size in bytes of part {@code i} of the frame opened by {@link #open}. */
@@ -317,6 +365,8 @@ final class ObjectFrame {
         final ArrayList<Object> oob = new ArrayList<>();
         long threshold = Long.MAX_VALUE;
         final ObjectFrame frame;
+        /** The serializer's registration fingerprint, set while it writes (0: none). */
+        int fingerprint;
 
         FrameOutput(ObjectFrame frame) {
             super(4096, -1);
@@ -326,6 +376,7 @@ final class ObjectFrame {
         void begin(long oobThreshold) {
             oob.clear();
             threshold = oobThreshold;
+            fingerprint = 0;
             setPosition(HEADER);
         }
 
@@ -350,7 +401,8 @@ final class ObjectFrame {
             writeInt(MAGIC);
             writeInt(oob.size());
             writeInt(inbandEnd - HEADER);
-            writeInt(checksum(buffer, inbandEnd, end, oob.size(), inbandEnd - HEADER));
+            writeInt(fingerprint);
+            writeInt(checksum(buffer, inbandEnd, end, oob.size(), inbandEnd - HEADER) ^ fingerprint);
             setPosition(end);
             return end;
         }
@@ -425,6 +477,21 @@ final class ObjectFrame {
         }
 
         Object[] open(int length, int source, int tag) {
+            int nparts = parse(length, source, tag);
+            if (nparts == 0) {
+                return NO_PARTS;
+            }
+            Object[] p = new Object[nparts];
+            for (int i = 0; i < nparts; i++) {
+                p[i] = allocatePart(i);
+            }
+            return p;
+        }
+
+        /** The serializer's registration fingerprint the sender wrote in the header. */
+        int fingerprint;
+
+        int parse(int length, int source, int tag) {
             this.source = source;
             this.tag = tag;
             setBuffer(buffer, 0, length);
@@ -434,7 +501,8 @@ final class ObjectFrame {
             int magic = readInt();
             int nparts = readInt();
             int inband = readInt();
-            int check = readInt();
+            fingerprint = readInt();
+            int check = readInt() ^ fingerprint;
             if (magic != MAGIC) {
                 throw notAnObject("bad magic number");
             }
@@ -450,7 +518,7 @@ final class ObjectFrame {
                 partBytes = NO_BYTES;
                 setLimit(HEADER + inband);
                 setPosition(HEADER);
-                return NO_PARTS;
+                return 0;
             }
             Object[] p = new Object[nparts];
             kinds = new byte[nparts];
@@ -465,14 +533,17 @@ final class ObjectFrame {
                 kinds[i] = kind;
                 partBytes[i] = bytes;
             }
-            for (int i = 0; i < nparts; i++) {
-                p[i] = allocate(kinds[i], kinds[i] == SEGMENT ? partBytes[i] : partBytes[i] / byteSize(kinds[i], 1),
-                        false);
-            }
             parts = p;
             setLimit(HEADER + inband);
             setPosition(HEADER);
-            return p;
+            return nparts;
+        }
+
+        Object allocatePart(int i) {
+            Object a = allocate(kinds[i], kinds[i] == SEGMENT ? partBytes[i] : partBytes[i] / byteSize(kinds[i], 1),
+                    false);
+            parts[i] = a;
+            return a;
         }
 
         private int source;

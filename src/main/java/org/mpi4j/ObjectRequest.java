@@ -3,8 +3,10 @@ package org.mpi4j;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
+import org.mpi4j.internal.VirtualWait;
 
 /**
  * A nonblocking object operation ({@link Comm#isendObject}, {@link Comm#irecvObject}, ...): one or
@@ -86,12 +88,12 @@ public final class ObjectRequest<T> {
             if (PENDING.get().size() == 1 && source != MPI.PROC_NULL) {
                 // the only receive waiting to be matched: block in MPI
                 Scratch s = Scratch.get();
-                Errors.check(mpi_h.MPI_Mprobe(source, tag, comm.handle(), s.handle0, s.status), "MPI_Mprobe");
+                Errors.check(Downcalls.mprobe(source, tag, comm.handle(), s.handle0, s.status), "MPI_Mprobe");
                 matched(s.handle0(), s.status);
             } else {
-                while (state == State.PROBE) {
+                for (int i = 0; state == State.PROBE; i++) {
                     progressPending();
-                    Thread.onSpinWait();
+                    pause(i);
                 }
             }
         }
@@ -103,14 +105,23 @@ public final class ObjectRequest<T> {
             } else {
                 // other receives of this thread wait to be matched: keep matching them, or their
                 // senders (blocked on their parts) could wait for us while we wait for them
-                while (!partsDone()) {
+                for (int i = 0; !partsDone(); i++) {
                     progressPending();
-                    Thread.onSpinWait();
+                    pause(i);
                 }
             }
             finish();
         }
         return result(status);
+    }
+
+    /** Between two polls: spin on a platform thread; yield and park on a virtual one (its carrier is shared). */
+    private static void pause(int attempt) {
+        if (VirtualWait.applies()) {
+            VirtualWait.backOff(attempt);
+        } else {
+            Thread.onSpinWait();
+        }
     }
 
     private boolean partsDone() {
@@ -347,7 +358,18 @@ public final class ObjectRequest<T> {
                 MemorySegment.copy(buf, 0, MemorySegment.ofArray(f.frameBuffer(count)), 0, count);
             }
             bytes = count;
-            parts = f.open(count, matchedSource, matchedTag);
+            int n = f.parse(count, matchedSource, matchedTag);
+            Object[] p = new Object[n];
+            try {
+                for (int i = 0; i < n; i++) {
+                    p[i] = f.allocatePart(i);
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // the parts are on their way: take them into nothing, or they would wait for ever
+                ObjectTransport.drainParts(f, matchedSource, matchedTag, c, e);
+                throw e;
+            }
+            parts = p;
             staged = new MemorySegment[parts.length];
             requests = ObjectTransport.postPartReceives(c, parts, staged, matchedSource, matchedTag);
             for (MemorySegment m : staged) {

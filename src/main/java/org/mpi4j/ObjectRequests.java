@@ -3,6 +3,7 @@ package org.mpi4j;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.mpi4j.ffi.mpi_h;
 
 /**
  * The set operations of {@link ObjectRequest}. An object request is a small state machine over
@@ -149,7 +150,7 @@ final class ObjectRequests {
                 return i;
             }
         }
-        return active ? -1 : MPI.UNDEFINED;
+        return active ? -1 : mpi_h.MPI_UNDEFINED();
     }
 
     static int testSome(ObjectRequest<?>[] requests, int[] indices) {
@@ -175,6 +176,6 @@ final class ObjectRequests {
         if (failure[0] != null) {
             throw failure[0];
         }
-        return active ? n : MPI.UNDEFINED;
+        return active ? n : mpi_h.MPI_UNDEFINED();
     }
 }

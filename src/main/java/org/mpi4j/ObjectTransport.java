@@ -54,14 +54,20 @@ final class ObjectTransport {
             isend(comm, obj, dest, tag, mode).waitFor();
             return;
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         ObjectFrame f = ObjectFrame.obtain();
         try {
             int len = f.encode(obj, true);
+            long total = len;
+            if (mode == Mode.BUFFERED) {
+                checkBuffered(f, len, "bsendObject");
+            }
             Errors.check(blockingSend(mode, f.frame(len), len, dest, tag, c), mode.blocking);
             Mode partMode = mode == Mode.SYNCHRONOUS ? Mode.STANDARD : mode;
             for (int i = 0, n = f.parts(); i < n; i++) {
                 MemorySegment part = f.part(i);
                 long size = part.byteSize();
+                total += size;
                 int limit = ObjectFrame.chunkLimit;
                 for (long off = 0; off < size; off += limit) {
                     int chunk = (int) Math.min(limit, size - off);
@@ -69,9 +75,24 @@ final class ObjectTransport {
                             partMode.blocking);
                 }
             }
+            if (ev != null) {
+                ev.done("sendObject", comm, dest, tag, total);
+            }
         } finally {
             f.release();
         }
+    }
+
+    /** Refuses a buffered object send that the attached buffer cannot hold (frame, parts, overheads). */
+    private static void checkBuffered(ObjectFrame f, int len, String call) {
+        long bytes = len;
+        long limit = ObjectFrame.chunkLimit;
+        for (int i = 0, n = f.parts(); i < n; i++) {
+            long size = f.part(i).byteSize();
+            long messages = Math.max(1, (size + limit - 1) / limit);
+            bytes += size + messages * MPI.BSEND_OVERHEAD;
+        }
+        MPI.checkBufferedSend(bytes, call);
     }
 
     private static int blockingSend(Mode mode, MemorySegment buf, int count, int dest, int tag, MemorySegment c) {
@@ -99,8 +120,14 @@ final class ObjectTransport {
             // match in order with the pending receives of this thread, progressing them meanwhile
             return ObjectRequest.forRecv(comm, source, tag).waitFor(status);
         }
-        Errors.check(mpi_h.MPI_Mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
-        return receiveMatched(c, s.handle0, s.status, status);
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
+        Errors.check(Downcalls.mprobe(source, tag, c, s.handle0, s.status), "MPI_Mprobe");
+        Object obj = receiveMatched(c, s.handle0, s.status, status);
+        if (ev != null) {
+            ev.done("recvObject", comm, OpenMpiAbi.statusSource(s.status), OpenMpiAbi.statusTag(s.status),
+                    OpenMpiAbi.statusBytes(s.status));
+        }
+        return obj;
     }
 
     /**
@@ -123,19 +150,24 @@ final class ObjectTransport {
         }
         ObjectFrame f = ObjectFrame.obtain();
         try {
-            byte[] buf = f.frameBuffer(count);
+            byte[] buf;
+            try {
+                buf = f.frameBuffer(count);
+            } catch (OutOfMemoryError e) {
+                Drain.mrecv(messageRef, count);
+                throw e;
+            }
             Errors.check(Downcalls.mrecv(MemorySegment.ofArray(buf), count, byteType(), messageRef,
                     mpi_h.MPI_STATUS_IGNORE()), "MPI_Mrecv");
-            Object[] parts = f.open(count, src, tg);
+            int nparts = f.parse(count, src, tg);
             long total = count;
-            for (Object p : parts) {
-                MemorySegment part = ObjectFrame.segmentOf(p);
-                receiveChunks(part, src, tg, c);
-                total += part.byteSize();
+            for (int i = 0; i < nparts; i++) {
+                total += receivePart(f, i, src, tg, c);
             }
             Object obj = f.decode(src, tg);
+            // the whole object's size, for the caller's status and MPI call events
+            OpenMpiAbi.setStatusBytes(probed, total);
             if (status != null) {
-                OpenMpiAbi.setStatusBytes(probed, total);
                 status.fill(probed);
             }
             return obj;
@@ -144,14 +176,136 @@ final class ObjectTransport {
         }
     }
 
-    private static void receiveChunks(MemorySegment part, int src, int tag, MemorySegment c) {
-        long size = part.byteSize();
+    /**
+     * Receives out-of-band part {@code i} of the frame {@code f} parsed, chunk by chunk. Memory is
+     * allocated only once the part's first chunk has arrived with the size the frame announced, so a
+     * forged frame cannot make this process allocate what it likes. If anything fails, the rest of
+     * the message (this part's remaining chunks and the later parts) is received into nothing before
+     * the exception goes on: the sender is not left blocked and the next receive does not get an
+     * orphaned part.
+     *
+     * @return the part's size in bytes
+     */
+    private static long receivePart(ObjectFrame f, int i, int src, int tag, MemorySegment c) {
+        long size = f.partBytes(i);
         int limit = ObjectFrame.chunkLimit;
-        MemorySegment type = byteType();
-        for (long off = 0; off < size; off += limit) {
-            int chunk = (int) Math.min(limit, size - off);
-            MemorySegment slice = part.asSlice(off, chunk);
-            Errors.check(Downcalls.recv(slice, chunk, type, src, tag, c, mpi_h.MPI_STATUS_IGNORE()), "MPI_Recv");
+        Scratch s = Scratch.get();
+        MemorySegment part = null;
+        long off = 0;
+        if (size == 0) {
+            f.allocatePart(i); // the sender sends no message for an empty part
+            return 0;
+        }
+        try {
+            while (off < size) {
+                int chunk = (int) Math.min(limit, size - off);
+                awaitPart(src, tag, c, chunk, s.handle0, s.status);
+                if (part == null) {
+                    try {
+                        part = ObjectFrame.segmentOf(f.allocatePart(i));
+                    } catch (OutOfMemoryError e) {
+                        Drain.mrecv(s.handle0, chunk);
+                        off += chunk;
+                        throw e;
+                    }
+                }
+                Errors.check(Downcalls.mrecv(part.asSlice(off, chunk), chunk, byteType(), s.handle0,
+                        mpi_h.MPI_STATUS_IGNORE()), "MPI_Mrecv");
+                off += chunk;
+            }
+            return size;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            drainRest(f, i, off, src, tag, c, e);
+            throw e;
+        }
+    }
+
+    /** Receives all parts of the frame {@code f} parsed into nothing (a failed receive's clean-up). */
+    static void drainParts(ObjectFrame f, int src, int tag, MemorySegment c, Throwable cause) {
+        drainRest(f, 0, 0, src, tag, c, cause);
+    }
+
+    /** Receives into nothing what remains of a message from part {@code i}, byte {@code off}, on. */
+    private static void drainRest(ObjectFrame f, int i, long off, int src, int tag, MemorySegment c, Throwable cause) {
+        if (cause instanceof PartMissing) {
+            return; // what the frame announced is not there: nothing to wait for
+        }
+        Scratch s = Scratch.get();
+        int limit = ObjectFrame.chunkLimit;
+        try {
+            for (int p = i; p < f.receivedParts(); p++) {
+                long size = f.partBytes(p);
+                for (long o = p == i ? off : 0; o < size; o += limit) {
+                    int chunk = (int) Math.min(limit, size - o);
+                    awaitPart(src, tag, c, chunk, s.handle0, s.status);
+                    Drain.mrecv(s.handle0, chunk);
+                }
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * How long a receive waits for an out-of-band part its frame announced
+     * ({@code -Dmpi4j.objectPartTimeout}, seconds; a package-private knob for tests).
+     */
+    static volatile long partTimeoutNanos = (long) (Double.parseDouble(
+            System.getProperty("mpi4j.objectPartTimeout", "60")) * 1e9);
+
+    /** The out-of-band part a frame announced is not there: the frame is corrupt or forged. */
+    static final class PartMissing extends SerializationException {
+        private static final long serialVersionUID = 1L;
+
+        PartMissing(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Matches (into {@code ref}) the next out-of-band chunk of {@code bytes} bytes from {@code src}
+     * with {@code tag}. The sender sends a frame's parts right after the frame, so they arrive at
+     * once; a message of another size, or nothing within {@link #partTimeoutNanos}, means the frame
+     * lied: {@link PartMissing}, and a message of another size stays unreceived.
+     */
+    private static void awaitPart(int src, int tag, MemorySegment c, long bytes, MemorySegment ref,
+            MemorySegment status) {
+        Scratch s = Scratch.get();
+        long deadline = 0;
+        for (int spin = 0; ; spin++) {
+            Errors.check(mpi_h.MPI_Iprobe(src, tag, c, s.int0, status), "MPI_Iprobe");
+            if (s.int0() != 0) {
+                long size = OpenMpiAbi.statusBytes(status);
+                if (size != bytes) {
+                    throw new PartMissing("the object message " + ObjectFrame.from(src, tag) + " announced an"
+                            + " out-of-band part of " + bytes + " bytes, but the next message is of " + size
+                            + " bytes (corrupt or forged frame); that message was left unreceived");
+                }
+                Errors.check(mpi_h.MPI_Improbe(src, tag, c, s.int0, ref, status), "MPI_Improbe");
+                if (s.int0() != 0) {
+                    if (OpenMpiAbi.statusBytes(status) != bytes) {
+                        long other = OpenMpiAbi.statusBytes(status);
+                        Drain.mrecv(ref, other);
+                        throw new PartMissing("the object message " + ObjectFrame.from(src, tag) + " announced an"
+                                + " out-of-band part of " + bytes + " bytes, but a message of " + other
+                                + " bytes came (corrupt or forged frame); it was discarded");
+                    }
+                    return;
+                }
+            }
+            long now = System.nanoTime();
+            if (deadline == 0) {
+                deadline = now + partTimeoutNanos;
+            } else if (now - deadline > 0) {
+                throw new PartMissing("the object message " + ObjectFrame.from(src, tag) + " announced an"
+                        + " out-of-band part of " + bytes + " bytes that did not arrive within "
+                        + partTimeoutNanos / 1e9 + " s (corrupt or forged frame)");
+            }
+            if (spin < 1000) {
+                Thread.onSpinWait();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(1_000_000L, 1000L * (spin - 999)));
+            }
         }
     }
 
@@ -179,6 +333,9 @@ final class ObjectTransport {
         ObjectFrame f = ObjectFrame.obtain();
         try {
             int len = f.encode(obj, true);
+            if (mode == Mode.BUFFERED) {
+                checkBuffered(f, len, "ibsendObject");
+            }
             Arena arena = Arena.ofAuto();
             messages.add(arena.allocate(Math.max(1, len), 16).asSlice(0, len).copyFrom(f.frame(len)));
             int limit = ObjectFrame.chunkLimit;
@@ -244,14 +401,6 @@ final class ObjectTransport {
 
     // ---- collectives ---------------------------------------------------------------------------
 
-    static int checkRoot(Comm comm, int root) {
-        if (root < 0 || root >= comm.size()) {
-            throw new IllegalArgumentException("invalid root " + root + " (communicator of " + comm.size()
-                    + " processes)");
-        }
-        return root;
-    }
-
     private static SerializationException failedElsewhere(String op) {
         return new SerializationException(op + " failed on another process (see its exception); nothing was"
                 + " exchanged");
@@ -259,8 +408,9 @@ final class ObjectTransport {
 
     static Object bcast(Intracomm comm, Object obj, int root) {
         MemorySegment c = comm.handle();
-        checkRoot(comm, root);
+        comm.checkRoot(root);
         boolean isRoot = comm.rank() == root;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         ObjectFrame f = ObjectFrame.obtain();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocate(ValueLayout.JAVA_LONG);
@@ -284,17 +434,25 @@ final class ObjectTransport {
             int count = (int) n;
             MemorySegment frame = isRoot ? f.frame(count) : MemorySegment.ofArray(f.frameBuffer(count)).asSlice(0, count);
             bcastBytes(frame, root, c);
+            long total = count;
             if (isRoot) {
                 for (int i = 0, np = f.parts(); i < np; i++) {
                     bcastBytes(f.part(i), root, c);
+                    total += f.part(i).byteSize();
                 }
-                return obj;
+            } else {
+                Object[] parts = f.open(count, root, ObjectFrame.COLLECTIVE);
+                for (Object p : parts) {
+                    MemorySegment part = ObjectFrame.segmentOf(p);
+                    bcastBytes(part, root, c);
+                    total += part.byteSize();
+                }
             }
-            Object[] parts = f.open(count, root, ObjectFrame.COLLECTIVE);
-            for (Object p : parts) {
-                bcastBytes(ObjectFrame.segmentOf(p), root, c);
+            Object result = isRoot ? obj : f.decode(root, ObjectFrame.COLLECTIVE);
+            if (ev != null) {
+                ev.done("bcastObject", comm, root, MpiCallEvent.NO_TAG, total);
             }
-            return f.decode(root, ObjectFrame.COLLECTIVE);
+            return result;
         } finally {
             f.release();
         }
@@ -435,18 +593,20 @@ final class ObjectTransport {
         return out;
     }
 
-    static <T> List<T> gather(Intracomm comm, T obj, int root) {
-        checkRoot(comm, root);
-        int n = comm.size();
-        MemorySegment[] sendTo = new MemorySegment[n];
+    /** Gathers at the root; on an intercommunicator from the other group (see {@link Comm#contributes}). */
+    static <T> List<T> gather(Comm comm, T obj, int root) {
+        comm.checkRoot(root);
+        MemorySegment[] sendTo = new MemorySegment[comm.peerSize()];
         RuntimeException failed = null;
-        try {
-            sendTo[root] = flatten(obj);
-        } catch (SerializationException e) {
-            failed = e;
+        if (comm.contributes(root)) {
+            try {
+                sendTo[root] = flatten(obj);
+            } catch (SerializationException e) {
+                failed = e;
+            }
         }
         MemorySegment[] received = exchange(comm, sendTo, failed, "gatherObject");
-        return comm.rank() == root ? decodeAll(received) : null;
+        return comm.isRoot(root) ? decodeAll(received) : null;
     }
 
     static <T> List<T> allgather(Comm comm, T obj) {
@@ -461,12 +621,13 @@ final class ObjectTransport {
         return decodeAll(exchange(comm, sendTo, failed, "allgatherObject"));
     }
 
-    static <T> T scatter(Intracomm comm, List<? extends T> items, int root) {
-        checkRoot(comm, root);
-        int n = comm.size();
+    /** Scatters from the root; on an intercommunicator to the other group (see {@link Comm#contributes}). */
+    static <T> T scatter(Comm comm, List<? extends T> items, int root) {
+        comm.checkRoot(root);
+        int n = comm.peerSize();
         MemorySegment[] sendTo = new MemorySegment[n];
         RuntimeException failed = null;
-        if (comm.rank() == root) {
+        if (comm.isRoot(root)) {
             try {
                 checkItems(items, n, "scatterObject");
                 for (int j = 0; j < n; j++) {
@@ -477,6 +638,9 @@ final class ObjectTransport {
             }
         }
         MemorySegment[] received = exchange(comm, sendTo, failed, "scatterObject");
+        if (!comm.contributes(root)) {
+            return null;
+        }
         @SuppressWarnings("unchecked")
         T t = (T) ObjectFrame.unflatten(received[root], root);
         return t;
@@ -497,8 +661,8 @@ final class ObjectTransport {
         return decodeAll(exchange(comm, sendTo, failed, "alltoallObject"));
     }
 
-    // intercommunicator roots: MPI.ROOT sends or receives, MPI.PROC_NULL takes no part, a rank
-    // names the root in the other group; all of them go through the same exchange
+    // intercommunicator bcast: MPI.ROOT sends to every process of the other group, MPI.PROC_NULL
+    // takes no part; through the same exchange as the others (an intracommunicator's goes by MPI_Bcast)
 
     static <T> T interBcast(Intercomm comm, T obj, int root) {
         MemorySegment[] sendTo = new MemorySegment[comm.remoteSize()];
@@ -515,43 +679,6 @@ final class ObjectTransport {
             return obj;
         }
         if (root == MPI.PROC_NULL) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        T t = (T) ObjectFrame.unflatten(received[root], root);
-        return t;
-    }
-
-    static <T> List<T> interGather(Intercomm comm, T obj, int root) {
-        MemorySegment[] sendTo = new MemorySegment[comm.remoteSize()];
-        RuntimeException failed = null;
-        if (root >= 0) {
-            try {
-                sendTo[root] = flatten(obj);
-            } catch (SerializationException e) {
-                failed = e;
-            }
-        }
-        MemorySegment[] received = exchange(comm, sendTo, failed, "gatherObject");
-        return root == MPI.ROOT ? decodeAll(received) : null;
-    }
-
-    static <T> T interScatter(Intercomm comm, List<? extends T> items, int root) {
-        int n = comm.remoteSize();
-        MemorySegment[] sendTo = new MemorySegment[n];
-        RuntimeException failed = null;
-        if (root == MPI.ROOT) {
-            try {
-                checkItems(items, n, "scatterObject");
-                for (int j = 0; j < n; j++) {
-                    sendTo[j] = flatten(items.get(j));
-                }
-            } catch (RuntimeException e) {
-                failed = e;
-            }
-        }
-        MemorySegment[] received = exchange(comm, sendTo, failed, "scatterObject");
-        if (root < 0) {
             return null;
         }
         @SuppressWarnings("unchecked")

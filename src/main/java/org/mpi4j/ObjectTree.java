@@ -24,7 +24,7 @@ final class ObjectTree {
 
     /** The private duplicates, freed with their communicator (not while MPI finalizes: it frees them). */
     private static final Keyval<Intracomm> PRIVATE = Keyval.forComm(null, dup -> {
-        if (MPI.isActive()) {
+        if (Environment.isActive()) {
             dup.free();
         }
     });

@@ -134,7 +134,7 @@ public class Op extends NativeHandle {
      */
     public static Op create(UserFunction function, boolean commute) {
         Errors.checkNotNull(function, "function");
-        MPI.ensureInitialized();
+        Environment.ensureInitialized();
         Op op = new Op(null, false, false);
         op.function = function;
         op.stub = Linker.nativeLinker().upcallStub(INVOKE.bindTo(op), USER_FN, Arena.ofAuto());

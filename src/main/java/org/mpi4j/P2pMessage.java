@@ -59,7 +59,11 @@ final class P2pMessage {
     }
 
     static void sendCore(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = checkSend(self, buf, count, type, dest, tag);
+        if (mode == Downcalls.BUFFERED) {
+            MPI.checkBufferedSend(dataBytes(count, type), "bsend");
+        }
         MemorySegment comm = self.handle();
         int rc;
         if (count > Buffers.INT_MAX) {
@@ -76,6 +80,9 @@ final class P2pMessage {
             rc = Downcalls.send(mode, buf, (int) count, type.handle(), dest, tag, comm);
         }
         Errors.check(rc, Downcalls.SEND_NAMES[mode]);
+        if (ev != null) {
+            ev.done(Downcalls.SEND_NAMES[mode], self, dest, tag, bytes);
+        }
     }
 
     /**
@@ -90,11 +97,18 @@ final class P2pMessage {
             sendCore(self, mode, Buffers.slice(array, layout, 0, count), count, type, dest, tag);
             return;
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         self.checkDest(dest);
         self.checkSendTag(tag);
+        if (mode == Downcalls.BUFFERED) {
+            MPI.checkBufferedSend(bytes, "bsend");
+        }
         MemorySegment comm = self.handle();
         MemorySegment staged = Buffers.stageArray(0, array, layout, 0, count);
         Errors.check(Downcalls.send(mode, staged, count, type.handle(), dest, tag, comm), Downcalls.SEND_NAMES[mode]);
+        if (ev != null) {
+            ev.done(Downcalls.SEND_NAMES[mode], self, dest, tag, bytes);
+        }
     }
 
     /** A blocking receive into a Java array; see {@link #sendArray}. */
@@ -105,21 +119,27 @@ final class P2pMessage {
             recvCore(self, Buffers.slice(array, layout, 0, count), count, type, source, tag, status);
             return;
         }
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         self.checkSource(source);
         self.checkRecvTag(tag);
         MemorySegment comm = self.handle();
         Scratch s = Scratch.get();
         MemorySegment staged = Buffers.stage(1, null, bytes, false);
-        int rc = Downcalls.recv(staged, count, type.handle(), source, tag, comm, s.status);
+        probeFits(source, tag, comm, s, bytes, status);
+        int rc = Downcalls.mrecv(staged, count, type.handle(), s.handle1, s.status);
         if (rc == mpi_h.MPI_SUCCESS()) {
             Buffers.unstageArray(staged, array, layout, 0,
                     (int) Math.min(count, OpenMpiAbi.statusBytes(s.status) / layout.byteSize()));
         }
         Errors.check(rc, "MPI_Recv");
+        if (ev != null) {
+            ev.done("MPI_Recv", self, source, tag, bytes);
+        }
         fill(status, s);
     }
 
     static void recvCore(Comm self, MemorySegment buf, long count, Datatype type, int source, int tag, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = checkRecv(self, buf, count, type, source, tag);
         MemorySegment comm = self.handle();
         Scratch s = Scratch.get();
@@ -136,12 +156,13 @@ final class P2pMessage {
         } else if (bytes <= Buffers.STAGE_LIMIT) {
             boolean contiguous = Buffers.contiguous(type);
             MemorySegment r = Buffers.stage(1, buf, bytes, !contiguous);
-            rc = Downcalls.recv(r, (int) count, type.handle(), source, tag, comm, s.status);
+            probeFits(source, tag, comm, s, dataBytes(count, type), status);
+            rc = Downcalls.mrecv(r, (int) count, type.handle(), s.handle1, s.status);
             if (rc == mpi_h.MPI_SUCCESS()) {
                 Buffers.unstage(r, buf, received(s, bytes, contiguous));
             }
         } else {
-            Errors.check(mpi_h.MPI_Mprobe(source, tag, comm, s.handle1, s.status), "MPI_Mprobe");
+            Errors.check(Downcalls.mprobe(source, tag, comm, s.handle1, s.status), "MPI_Mprobe");
             if (OpenMpiAbi.statusBytes(s.status) > count * type.size()) {
                 fill(status, s);
                 Message.discard(s.handle1, OpenMpiAbi.statusBytes(s.status), "MPI_Recv");
@@ -149,11 +170,31 @@ final class P2pMessage {
             rc = Downcalls.mrecv(buf, (int) count, type.handle(), s.handle1, statusOut(status, s));
         }
         Errors.check(rc, "MPI_Recv");
+        if (ev != null) {
+            ev.done("MPI_Recv", self, source, tag, bytes);
+        }
         fill(status, s);
+    }
+
+    /**
+     * Waits for the message a receive of {@code room} bytes of data will take ({@code MPI_Mprobe},
+     * into {@code s.handle1} and {@code s.status}) and, if it is longer, receives it into nothing
+     * and throws {@link ErrorClass#ERR_TRUNCATE}. Open MPI 4.1 writes a truncated message above the
+     * eager limit past the end of the receive buffer; a receive into memory mpi4j owns (a staging
+     * slot) or into the Java heap must know the size first.
+     */
+    static void probeFits(int source, int tag, MemorySegment comm, Scratch s, long room, Status status) {
+        Errors.check(Downcalls.mprobe(source, tag, comm, s.handle1, s.status), "MPI_Mprobe");
+        long size = OpenMpiAbi.statusBytes(s.status);
+        if (size > room) {
+            fill(status, s);
+            Message.discard(s.handle1, size, "MPI_Recv");
+        }
     }
 
     static void sendrecvCore(Comm self, MemorySegment sendBuf, long sendCount, Datatype sendType, int dest, int sendTag,
             MemorySegment recvBuf, long recvCount, Datatype recvType, int source, int recvTag, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long sendBytes = Buffers.span(sendBuf, sendCount, sendType);
         long recvBytes = Buffers.span(recvBuf, recvCount, recvType);
         Buffers.checkWritable(recvBuf);
@@ -161,6 +202,30 @@ final class P2pMessage {
         self.checkSendTag(sendTag);
         self.checkSource(source);
         self.checkRecvTag(recvTag);
+        if (Buffers.overlap(sendBuf, sendBytes, recvBuf, recvBytes)) {
+            throw new IllegalArgumentException("sendrecv: the send and receive buffers overlap (MPI forbids it and the"
+                    + " data would arrive wrong); use sendrecvReplace to send and receive in one buffer");
+        }
+        if (dest == source && dest >= 0 && (sendTag == recvTag || recvTag == MPI.ANY_TAG) && self.isSelf(dest)) {
+            long message = dataBytes(sendCount, sendType);
+            long room = dataBytes(recvCount, recvType);
+            if (message > room) {
+                // Open MPI truncates a message to oneself without an error
+                throw new IllegalArgumentException("sendrecv to this process: the message of " + message
+                        + " bytes does not fit the receive buffer's " + room + " bytes (" + recvCount
+                        + " elements of " + recvType.getName() + ")");
+            }
+        }
+        if (!Buffers.isNative(recvBuf)) {
+            // a Java array receives only a message whose size is known (see probeFits)
+            Request sent = startSend(self, Downcalls.STANDARD, sendBuf, sendCount, sendType, dest, sendTag, false);
+            try {
+                recvCore(self, recvBuf, recvCount, recvType, source, recvTag, status);
+            } finally {
+                sent.waitFor();
+            }
+            return;
+        }
         MemorySegment comm = self.handle();
         Scratch s = Scratch.get();
         MemorySegment sb = Buffers.stages(sendBuf, sendBytes) ? Buffers.stage(0, sendBuf, sendBytes, true) : sendBuf;
@@ -182,17 +247,42 @@ final class P2pMessage {
             Buffers.unstage(rb, recvBuf, received(s, recvBytes, contiguous));
         }
         Errors.check(rc, "MPI_Sendrecv");
+        if (ev != null) {
+            ev.done("MPI_Sendrecv", self, dest, sendTag, sendBytes + recvBytes);
+        }
         fill(status, s);
     }
 
     static void sendrecvReplaceCore(Comm self, MemorySegment buf, long count, Datatype type, int dest, int sendTag, int source,
             int recvTag, Status status) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = Buffers.span(buf, count, type);
         Buffers.checkWritable(buf);
         self.checkDest(dest);
         self.checkSendTag(sendTag);
         self.checkSource(source);
         self.checkRecvTag(recvTag);
+        if (!Buffers.isNative(buf) && count <= Buffers.INT_MAX) {
+            // a Java array: send a copy, receive with the size known (see probeFits)
+            Staged copy = Staged.of(buf, bytes, true);
+            Request sent;
+            try {
+                sent = startSend(self, Downcalls.STANDARD, copy.segment(), count, type, dest, sendTag, false);
+            } catch (RuntimeException e) {
+                copy.release();
+                throw e;
+            }
+            try {
+                recvCore(self, buf, count, type, source, recvTag, status);
+            } finally {
+                try {
+                    sent.waitFor();
+                } finally {
+                    copy.release();
+                }
+            }
+            return;
+        }
         MemorySegment comm = self.handle();
         Scratch s = Scratch.get();
         boolean stage = Buffers.stages(buf, bytes);
@@ -210,7 +300,19 @@ final class P2pMessage {
             Buffers.unstage(b, buf, received(s, bytes, contiguous));
         }
         Errors.check(rc, "MPI_Sendrecv_replace");
+        if (ev != null) {
+            ev.done("MPI_Sendrecv_replace", self, dest, sendTag, 2 * bytes);
+        }
         fill(status, s);
+    }
+
+    /** The bytes of data (not the span) of {@code count} elements of {@code type}, saturated. */
+    static long dataBytes(long count, Datatype type) {
+        try {
+            return Math.multiplyExact(count, type.size());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     static final String[] ISEND_NAMES = {"MPI_Isend", "MPI_Ibsend", "MPI_Issend", "MPI_Irsend"};
@@ -228,7 +330,11 @@ final class P2pMessage {
     /** A nonblocking ({@code persistent} false) or persistent send; Java arrays are staged. */
     static Request startSend(Comm self, int mode, MemorySegment buf, long count, Datatype type, int dest, int tag,
             boolean persistent) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = checkSend(self, buf, count, type, dest, tag);
+        if (mode == Downcalls.BUFFERED) {
+            MPI.checkBufferedSend(dataBytes(count, type), persistent ? "bsendInit" : "ibsend");
+        }
         MemorySegment comm = self.handle();
         // a persistent send copies the array at each start, not now
         Staged staged = buf.isNative() ? null : Staged.of(buf, bytes, !persistent);
@@ -260,12 +366,16 @@ final class P2pMessage {
             staged.release();
         }
         Errors.check(rc, (persistent ? SEND_INIT_NAMES : ISEND_NAMES)[mode]);
+        if (ev != null) {
+            ev.done((persistent ? SEND_INIT_NAMES : ISEND_NAMES)[mode], self, dest, tag, bytes);
+        }
         return staged == null ? new Request(s.handle0(), persistent, buf, null)
                 : Request.staged(s.handle0(), persistent, staged, Request.STAGE_SEND);
     }
 
     /** {@code MPI_Irecv} or, if {@code persistent}, {@code MPI_Recv_init}; Java arrays are staged. */
     static Request irecvCore(Comm self, MemorySegment buf, long count, Datatype type, int source, int tag, boolean persistent) {
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         long bytes = checkRecv(self, buf, count, type, source, tag);
         MemorySegment comm = self.handle();
         boolean contiguous = Buffers.contiguous(type);
@@ -286,6 +396,9 @@ final class P2pMessage {
             staged.release();
         }
         Errors.check(rc, persistent ? "MPI_Recv_init" : "MPI_Irecv");
+        if (ev != null) {
+            ev.done(persistent ? "MPI_Recv_init" : "MPI_Irecv", self, source, tag, bytes);
+        }
         return staged == null ? new Request(s.handle0(), persistent, buf, null)
                 : Request.staged(s.handle0(), persistent, staged,
                         contiguous ? Request.STAGE_RECV_RECEIVED : Request.STAGE_RECV_ALL);

@@ -6,11 +6,11 @@ import java.lang.foreign.ValueLayout;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import org.mpi4j.ffi.mpi_h;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 import org.mpi4j.internal.Staged;
+import org.mpi4j.internal.VirtualWait;
 
 /**
  * A nonblocking operation in progress ({@code MPI_Request}). Complete it with {@link #waitFor()}
@@ -191,11 +191,15 @@ public class Request extends NativeHandle {
         Scratch s = Scratch.get();
         s.handle1.set(ValueLayout.ADDRESS, 0, h);
         boolean wasRunning = isRunning();
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = mpi_h.MPI_Wait(s.handle1, s.status);
         if (wasRunning) {
             completed(s.handle1.get(ValueLayout.ADDRESS, 0), s.status);
         }
         Errors.check(rc, "MPI_Wait");
+        if (ev != null) {
+            ev.done("MPI_Wait", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
         if (status != null) {
             status.fill(s.status);
         }
@@ -245,8 +249,14 @@ public class Request extends NativeHandle {
      * the status {@link Status#testCancelled()}. A cancelled receive leaves its buffer as it was.
      */
     public void cancel() {
+        MemorySegment h = handle();
+        if (persistent && !active) {
+            // Open MPI 4.1 crashes (SIGSEGV) cancelling a persistent receive that was never started
+            throw new IllegalStateException("this persistent request is not active (not started, or completed"
+                    + " since): there is nothing to cancel");
+        }
         Scratch s = Scratch.get();
-        s.handle1.set(ValueLayout.ADDRESS, 0, handle());
+        s.handle1.set(ValueLayout.ADDRESS, 0, h);
         Errors.check(mpi_h.MPI_Cancel(s.handle1), "MPI_Cancel");
     }
 
@@ -287,6 +297,7 @@ public class Request extends NativeHandle {
             }
         }
         Runnable action = onComplete;
+        Object kept = keepAlive;
         if (!persistent) {
             onComplete = null;
             keepAlive = null;
@@ -297,6 +308,20 @@ public class Request extends NativeHandle {
         }
         if (action != null) {
             action.run();
+        }
+        checkAlive(kept, "completed");
+    }
+
+    /**
+     * Refuses to let a closed arena go unnoticed: FFM cannot keep a user's arena open while MPI
+     * works on its memory, so a request whose buffer's arena was closed before it started or
+     * completed reports it (the rule: a nonblocking call's buffer must outlive its request).
+     */
+    private static void checkAlive(Object kept, String when) {
+        if (kept instanceof MemorySegment m && !m.scope().isAlive()) {
+            throw new IllegalStateException("the buffer of this request (" + Buffers.describe(m) + ") belongs to an"
+                    + " arena that was closed before the request " + when + ": MPI may have used freed memory."
+                    + " A nonblocking operation's buffer must stay alive until the request completes");
         }
     }
 
@@ -329,6 +354,7 @@ public class Request extends NativeHandle {
         if (active) {
             throw new IllegalStateException("persistent request already active");
         }
+        checkAlive(keepAlive, "started");
         if (staged != null && stageKind != STAGE_RECV_RECEIVED) {
             staged.copyIn();
         }
@@ -491,9 +517,13 @@ public class Request extends NativeHandle {
         }
         Arrays a = load(requests, statuses);
         int n = requests.length;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = mpi_h.MPI_Waitall(n, a.handles, a.statuses);
         finishMany(requests, a, n, i -> i, false, statuses);
         checkMany(rc, a, null, n, "MPI_Waitall");
+        if (ev != null) {
+            ev.done("MPI_Waitall", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
+        }
     }
 
     /**
@@ -541,7 +571,7 @@ public class Request extends NativeHandle {
     }
 
     private static int afterAny(Request[] requests, Arrays a, int rc, int index, Status status, String function) {
-        if (index >= 0 && index != MPI.UNDEFINED) {
+        if (index >= 0 && index != mpi_h.MPI_UNDEFINED()) {
             // MPI wrote the one status to the first slot
             MemorySegment.copy(a.statuses, 0, a.statuses, index * STATUS_SIZE, STATUS_SIZE);
             finish(requests, a, index, status);
@@ -615,7 +645,7 @@ public class Request extends NativeHandle {
 
     private static int afterSome(Request[] requests, Arrays a, int rc, int count, int[] indices, Status[] statuses,
             String function) {
-        if (count == MPI.UNDEFINED) {
+        if (count == mpi_h.MPI_UNDEFINED()) {
             Errors.check(rc, function);
             return count;
         }
@@ -637,11 +667,7 @@ public class Request extends NativeHandle {
 
     /** Yields, then parks for growing intervals (up to 1 ms), between the polls of a virtual thread. */
     private static void backOff(int attempt) {
-        if (attempt < 100) {
-            Thread.yield();
-        } else {
-            LockSupport.parkNanos(Math.min(1_000_000L, 1_000L << Math.min(10, (attempt - 100) / 50)));
-        }
+        VirtualWait.backOff(attempt);
     }
 
     // ---- futures -------------------------------------------------------------------------------
@@ -656,9 +682,9 @@ public class Request extends NativeHandle {
      */
     public CompletableFuture<Status> toCompletableFuture() {
         handle();
-        if (MPI.queryThread() != ThreadLevel.MULTIPLE) {
+        if (Environment.queryThread() != mpi_h.MPI_THREAD_MULTIPLE()) {
             throw new IllegalStateException("toCompletableFuture needs MPI at ThreadLevel.MULTIPLE, not "
-                    + MPI.queryThread());
+                    + ThreadLevel.of(Environment.queryThread()));
         }
         CompletableFuture<Status> future = new CompletableFuture<>();
         Thread.ofVirtual().name("mpi4j-request").start(() -> {

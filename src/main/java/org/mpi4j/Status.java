@@ -24,8 +24,8 @@ public final class Status {
 
     /** An empty status (source and tag {@link MPI#ANY_SOURCE}/{@link MPI#ANY_TAG}, no data). */
     public Status() {
-        source = MPI.ANY_SOURCE;
-        tag = MPI.ANY_TAG;
+        source = mpi_h.MPI_ANY_SOURCE();
+        tag = mpi_h.MPI_ANY_TAG();
     }
 
     /** Copies a native {@code MPI_Status} into this object. */
@@ -116,9 +116,9 @@ public final class Status {
     public long getCount(Datatype type) {
         long size = Errors.checkNotNull(type, "datatype").size();
         if (size == 0) {
-            return byteCount == 0 ? 0 : MPI.UNDEFINED;
+            return byteCount == 0 ? 0 : mpi_h.MPI_UNDEFINED();
         }
-        return byteCount % size == 0 ? byteCount / size : MPI.UNDEFINED;
+        return byteCount % size == 0 ? byteCount / size : mpi_h.MPI_UNDEFINED();
     }
 
     /**

@@ -3,10 +3,10 @@ package org.mpi4j;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.mpi4j.ffi.mpi_h;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 import org.mpi4j.internal.Staged;
-import org.mpi4j.ffi.mpi_h;
 
 /**
  * An intracommunicator with a virtual topology: a {@link Cartcomm}, {@link Graphcomm} or

@@ -72,7 +72,7 @@ public final class MpiPoolExecutor extends MpiExecutor {
             Wire.checkSerializable(initializer);
             init = Wire.encode(0, Wire.INIT, initializer);
         }
-        String[] args = org.mpi4j.Run.program().map(p -> new String[] {p}).orElse(new String[0]);
+        String[] args = org.mpi4j.run.Runner.program().map(p -> new String[] {p}).orElse(new String[0]);
         Intercomm comm = MPI.COMM_SELF.spawnJava(PoolWorker.class.getName(), args, workers, Info.NULL, 0);
         int[] ranks = new int[workers];
         for (int i = 0; i < workers; i++) {

@@ -20,7 +20,7 @@ public final class PoolWorker {
      */
     public static void main(String[] args) {
         if (args.length > 0) {
-            org.mpi4j.Run.run(args, main -> serve());
+            org.mpi4j.run.Runner.run(args, main -> serve());
         } else {
             serve();
         }

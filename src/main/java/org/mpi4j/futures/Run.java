@@ -30,7 +30,7 @@ public final class Run {
      * @param args the program and its arguments
      */
     public static void main(String[] args) {
-        org.mpi4j.Run.run(args, main -> {
+        org.mpi4j.run.Runner.run(args, main -> {
             try (MpiCommExecutor ex = MpiCommExecutor.create(MPI.COMM_WORLD, 0)) {
                 if (ex.isRoot()) {
                     executor = ex;

@@ -137,6 +137,9 @@ public final class Downcalls {
      */
     public static int send(int mode, MemorySegment buf, int count, MemorySegment type, int dest, int tag,
             MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.send(mode, buf, count, type, dest, tag, comm);
+        }
         if (buf.isNative()) {
             return switch (mode) {
                 case STANDARD -> mpi_h.MPI_Send(buf, count, type, dest, tag, comm);
@@ -169,6 +172,9 @@ public final class Downcalls {
     /** {@code MPI_Recv}; a heap {@code buf} goes through a critical downcall. */
     public static int recv(MemorySegment buf, int count, MemorySegment type, int source, int tag, MemorySegment comm,
             MemorySegment status) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.recv(buf, count, type, source, tag, comm, status);
+        }
         if (buf.isNative()) {
             return mpi_h.MPI_Recv(buf, count, type, source, tag, comm, status);
         }
@@ -184,6 +190,9 @@ public final class Downcalls {
 
     /** {@code MPI_Mrecv} ({@code message} points to the message handle); heap {@code buf}: critical. */
     public static int mrecv(MemorySegment buf, int count, MemorySegment type, MemorySegment message, MemorySegment status) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.mrecv(buf, count, type, message, status);
+        }
         if (buf.isNative()) {
             return mpi_h.MPI_Mrecv(buf, count, type, message, status);
         }
@@ -201,6 +210,9 @@ public final class Downcalls {
     public static int sendrecv(MemorySegment sbuf, int scount, MemorySegment stype, int dest, int stag,
             MemorySegment rbuf, int rcount, MemorySegment rtype, int source, int rtag, MemorySegment comm,
             MemorySegment status) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.sendrecv(sbuf, scount, stype, dest, stag, rbuf, rcount, rtype, source, rtag, comm, status);
+        }
         if (sbuf.isNative() && rbuf.isNative()) {
             return mpi_h.MPI_Sendrecv(sbuf, scount, stype, dest, stag, rbuf, rcount, rtype, source, rtag, comm,
                     status);
@@ -221,6 +233,9 @@ public final class Downcalls {
     /** {@code MPI_Sendrecv_replace}; a heap buffer goes through a critical downcall. */
     public static int sendrecvReplace(MemorySegment buf, int count, MemorySegment type, int dest, int stag, int source,
             int rtag, MemorySegment comm, MemorySegment status) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.sendrecvReplace(buf, count, type, dest, stag, source, rtag, comm, status);
+        }
         if (buf.isNative()) {
             return mpi_h.MPI_Sendrecv_replace(buf, count, type, dest, stag, source, rtag, comm, status);
         }
@@ -233,6 +248,33 @@ public final class Downcalls {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
+    }
+
+    /**
+     * {@code MPI_Mprobe}; on a virtual thread {@code MPI_Improbe} polls instead (see
+     * {@link VirtualWait}).
+     */
+    public static int mprobe(int source, int tag, MemorySegment comm, MemorySegment message, MemorySegment status) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.mprobe(source, tag, comm, message, status);
+        }
+        return mpi_h.MPI_Mprobe(source, tag, comm, message, status);
+    }
+
+    /** {@code MPI_Probe}; on a virtual thread {@code MPI_Iprobe} polls instead. */
+    public static int probe(int source, int tag, MemorySegment comm, MemorySegment status) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.probe(source, tag, comm, status);
+        }
+        return mpi_h.MPI_Probe(source, tag, comm, status);
+    }
+
+    /** {@code MPI_Barrier}; on a virtual thread {@code MPI_Ibarrier} and polls instead. */
+    public static int barrier(MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.barrier(comm);
+        }
+        return mpi_h.MPI_Barrier(comm);
     }
 
     /** The class of segments that {@code Arena}s allocate. */

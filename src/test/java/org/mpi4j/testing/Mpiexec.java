@@ -3,18 +3,17 @@ package org.mpi4j.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.mpi4j.junit.MpiexecJob;
 
 /**
  * Runs a Java program under {@code mpiexec} from a test: the same JDK, the test class path, a
  * timeout that kills the whole job, and an environment cleaned of the variables that the test
- * JVM's own MPI singleton left behind (they would confuse a nested mpiexec).
+ * JVM's own MPI singleton left behind (they would confuse a nested mpiexec): the library's
+ * {@link MpiexecJob}, which {@code @org.mpi4j.junit.MpiTest} launches its runs with too.
  */
 public final class Mpiexec {
     private Mpiexec() {
@@ -111,34 +110,7 @@ public final class Mpiexec {
     }
 
     private static Result exec(List<String> cmd, int timeoutSeconds, Path stdin) {
-        try {
-            Path out = Files.createTempFile("mpiexec", ".log");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
-            if (stdin != null) {
-                pb.redirectInput(stdin.toFile());
-            }
-            Map<String, String> env = pb.environment();
-            env.keySet().removeIf(k -> k.startsWith("OMPI_") || k.startsWith("PMIX_") || k.startsWith("OPAL_")
-                    || k.startsWith("ORTE_"));
-            env.put("OMPI_ALLOW_RUN_AS_ROOT", "1");
-            env.put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-            if (!done) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-            double secs = (System.nanoTime() - t0) / 1e9;
-            String text = Files.readString(out, StandardCharsets.UTF_8);
-            Files.deleteIfExists(out);
-            return new Result(done ? p.exitValue() : -1, !done, text, secs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        MpiexecJob.Result r = MpiexecJob.exec(cmd, timeoutSeconds, stdin);
+        return new Result(r.exitCode(), r.timedOut(), r.output(), r.seconds());
     }
 }
