@@ -57,8 +57,7 @@ public final class Cartcomm extends Topocomm {
             Errors.check(mpi_h.MPI_Cart_create(comm.handle(), dims.length, ints(arena, dims), flags(arena, periods),
                     reorder ? 1 : 0, s.handle0), "MPI_Cart_create");
         }
-        Intracomm c = Intracomm.fromRef(s.handle0);
-        return c.isNull() ? NULL : (Cartcomm) c;
+        return made(s.handle0, NULL, Cartcomm.class);
     }
 
     private static void checkGrid(Intracomm comm, int[] dims, boolean[] periods) {

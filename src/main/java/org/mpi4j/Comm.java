@@ -88,6 +88,22 @@ public abstract class Comm extends NativeHandle {
     @Override
     void release(MemorySegment handleRef) {
         Errors.check(mpi_h.MPI_Comm_free(handleRef), "MPI_Comm_free");
+        javaErrhandler(false);
+    }
+
+    /** Whether a Java error handler is set on this communicator (MPI may call Java from any call on it). */
+    private boolean javaErrhandler;
+
+    /** Records whether a Java error handler is set, keeping critical downcalls off while one is. */
+    private synchronized void javaErrhandler(boolean java) {
+        if (java != javaErrhandler) {
+            javaErrhandler = java;
+            if (java) {
+                Downcalls.upcallSourceAdded();
+            } else {
+                Downcalls.upcallSourceRemoved();
+            }
+        }
     }
 
     /** Gives a communicator created by MPI the error handler every mpi4j communicator has. */
@@ -143,16 +159,13 @@ public abstract class Comm extends NativeHandle {
     }
 
     /**
-     * The class of object for a communicator handle: an intracommunicator, or (the hook for the
-     * intercommunicator class) refused until mpi4j has one.
+     * The class of object for a communicator handle: an intercommunicator, or an intracommunicator
+     * of its topology's class (a Cartcomm, Graphcomm or Distgraphcomm if it has a topology).
      */
     static Comm wrapForeign(MemorySegment h) {
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Comm_test_inter(h, s.int0), "MPI_Comm_test_inter");
-        if (s.int0() != 0) {
-            throw new UnsupportedOperationException("intercommunicator handles cannot be wrapped yet");
-        }
-        return new Intracomm(h, false, false);
+        return s.int0() != 0 ? new Intercomm(h, false, false) : Topocomm.ofTopology(h);
     }
 
     // ---- management -------------------------------------------------------------------------
@@ -361,7 +374,11 @@ public abstract class Comm extends NativeHandle {
     public final void setErrhandler(Errhandler errhandler) {
         Errors.checkNotNull(errhandler, "error handler");
         errhandler.checkFits(Errhandler.Kind.COMM, kind());
+        if (errhandler.isJava()) {
+            javaErrhandler(true); // before MPI may call it
+        }
         Errors.check(mpi_h.MPI_Comm_set_errhandler(handle(), errhandler.handle()), "MPI_Comm_set_errhandler");
+        javaErrhandler(errhandler.isJava());
     }
 
     /**
@@ -2517,9 +2534,9 @@ public abstract class Comm extends NativeHandle {
         long rb = isRoot ? recvSpan(recvBuf, recvCount * peerSize(), recvType) : 0;
         MemorySegment sa = sends ? sendArg(sendBuf, sb) : MemorySegment.NULL;
         MemorySegment ra = isRoot ? recvArg(recvBuf, rb, holes(recvType)) : MemorySegment.NULL;
+        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         int rc = CollectiveDowncalls.gather(sa, (int) sendCount, ignoredType(sendType), ra,
                 (int) recvCount, isRoot ? recvType.handle() : typeHandle(recvType), root, handle());
-        MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         if (isRoot) {
             recvDone(ra, recvBuf, rb);
         }

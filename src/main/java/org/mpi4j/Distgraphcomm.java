@@ -60,7 +60,7 @@ public final class Distgraphcomm extends Topocomm {
                     ints(arena, destinations), weights(arena, destWeights, destinations.length, "destWeights"), info,
                     reorder ? 1 : 0, s.handle0), "MPI_Dist_graph_create_adjacent");
         }
-        return of(Intracomm.fromRef(s.handle0));
+        return made(s.handle0, NULL, Distgraphcomm.class);
     }
 
     static Distgraphcomm create(Intracomm comm, int[] sources, int[] degrees, int[] destinations, int[] weights,
@@ -92,11 +92,7 @@ public final class Distgraphcomm extends Topocomm {
                     weights(arena, weights, destinations.length, "weights"), info, reorder ? 1 : 0, s.handle0),
                     "MPI_Dist_graph_create");
         }
-        return of(Intracomm.fromRef(s.handle0));
-    }
-
-    private static Distgraphcomm of(Intracomm c) {
-        return c.isNull() ? NULL : (Distgraphcomm) c;
+        return made(s.handle0, NULL, Distgraphcomm.class);
     }
 
     private static void checkRanks(Intracomm comm, int[] ranks, String what) {

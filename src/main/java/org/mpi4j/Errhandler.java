@@ -11,7 +11,6 @@ import java.lang.invoke.MethodType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mpi4j.ffi.mpi_h;
-import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 
@@ -23,9 +22,9 @@ import org.mpi4j.internal.Scratch;
  * error code before the failing call returns, and {@link Comm#callErrhandler} invokes it on
  * purpose.
  *
- * <p>While a Java handler exists MPI may call Java from any call on its communicator, so from its
- * creation on mpi4j passes Java arrays to MPI through native copies rather than critical
- * downcalls (inside which an upcall would abort the JVM). If the Java handler throws, the
+ * <p>While a Java handler is set on a communicator MPI may call Java from any call on it, so
+ * meanwhile mpi4j passes Java arrays to MPI through native copies rather than critical downcalls
+ * (inside which an upcall would abort the JVM). If the Java handler throws, the
  * exception becomes the cause of the {@link MpiException} the failing call throws.
  */
 public final class Errhandler extends NativeHandle {
@@ -118,12 +117,16 @@ public final class Errhandler extends NativeHandle {
         Errhandler e = new Errhandler(null, false, false, Kind.COMM);
         e.commHandler = handler;
         e.stub = Linker.nativeLinker().upcallStub(INVOKE_COMM.bindTo(e), HANDLER_FN, Arena.global());
-        Downcalls.upcallsFromAnyCall();
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Comm_create_errhandler(e.stub, s.handle0), "MPI_Comm_create_errhandler");
         e.setHandle(s.handle0());
         JAVA.put(s.handle0().address(), e);
         return e;
+    }
+
+    /** Whether MPI calls Java through this handler. */
+    boolean isJava() {
+        return stub != null;
     }
 
     /** Whether this handler may be set on objects of {@code kind}; throws if not. */

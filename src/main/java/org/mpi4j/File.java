@@ -87,6 +87,31 @@ public final class File extends NativeHandle {
     }
 
     @Override
+    int c2f(MemorySegment h) {
+        return mpi_h.MPI_File_c2f(h);
+    }
+
+    /**
+     * Wraps a raw {@code MPI_File} opened elsewhere (a native I/O library); borrowed (see
+     * {@link NativeHandle#isBorrowed()}: {@code close()} leaves it open, {@code free()} closes it).
+     * Its error handler is left as it is.
+     *
+     * @throws IllegalArgumentException if MPI knows no file at that address
+     */
+    public static File fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "file", h -> null, mpi_h::MPI_File_c2f, mpi_h::MPI_File_f2c, h -> {
+            Scratch s = Scratch.get();
+            Errors.check(mpi_h.MPI_File_get_amode(h, s.int0), "MPI_File_get_amode");
+            return new File(h, s.int0());
+        });
+    }
+
+    /** {@code MPI_File_f2c}, as {@link #fromHandle}; an integer that names no file is refused. */
+    public static File fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "file", mpi_h::MPI_File_f2c, File::fromHandle);
+    }
+
+    @Override
     void release(MemorySegment handleRef) {
         if (split != null) {
             throw new IllegalStateException("close: the split collective " + split.op().function

@@ -44,8 +44,7 @@ public final class Graphcomm extends Topocomm {
             Errors.check(mpi_h.MPI_Graph_create(comm.handle(), index.length, ints(arena, index), ints(arena, edges),
                     reorder ? 1 : 0, s.handle0), "MPI_Graph_create");
         }
-        Intracomm c = Intracomm.fromRef(s.handle0);
-        return c.isNull() ? NULL : (Graphcomm) c;
+        return made(s.handle0, NULL, Graphcomm.class);
     }
 
     private static void checkGraph(Intracomm comm, int[] index, int[] edges) {

@@ -114,14 +114,14 @@ public class Intracomm extends Comm {
         comm.setPending(true);
         Scratch s = Scratch.get();
         // copy callbacks may run in whatever call progresses the duplication: no critical calls meanwhile
-        boolean counted = Downcalls.userOpStarted(true);
+        Downcalls.upcallSourceAdded();
         int rc = mpi_h.MPI_Comm_idup(c, out, s.handle0);
         if (rc != mpi_h.MPI_SUCCESS()) {
-            Downcalls.userOpDone(counted);
+            Downcalls.upcallSourceRemoved();
         }
         Errors.check(rc, "MPI_Comm_idup");
         Request request = new Request(s.handle0(), false, out, () -> {
-            Downcalls.userOpDone(counted);
+            Downcalls.upcallSourceRemoved();
             comm.setHandle(adopt(out.get(ValueLayout.ADDRESS, 0)));
             comm.setPending(false);
         });
@@ -260,21 +260,22 @@ public class Intracomm extends Comm {
      * @param tag          a tag for the leaders' messages in {@code peerComm}
      */
     public Intercomm createIntercomm(int localLeader, Comm peerComm, int remoteLeader, int tag) {
-        checkRoot(localLeader);
         checkSendTag(tag);
-        MemorySegment peer = MPI.COMM_NULL.rawHandle();
-        if (localLeader == rank()) {
+        // the leader's arguments are checked at the leader and the verdict shared, so that a bad one
+        // makes the whole group throw instead of leaving it waiting for its leader
+        DynamicProcesses.agree(this, localLeader, "MPI_Intercomm_create", () -> {
             Errors.checkNotNull(peerComm, "peer communicator");
             if (remoteLeader < 0 || remoteLeader >= peerComm.size()) {
                 throw new IllegalArgumentException("invalid remote leader " + remoteLeader + " (peer communicator of "
                         + peerComm.size() + " processes)");
             }
-            if (remoteLeader == peerComm.rank() && peerComm == this) {
+            if (remoteLeader == peerComm.rank()) {
                 throw new IllegalArgumentException("the remote leader is this group's own leader: the groups must be"
                         + " disjoint");
             }
-            peer = peerComm.handle();
-        }
+            return 0;
+        });
+        MemorySegment peer = localLeader == rank() ? peerComm.handle() : MPI.COMM_NULL.rawHandle();
         Scratch s = Scratch.get();
         Errors.check(mpi_h.MPI_Intercomm_create(handle(), localLeader, peer, remoteLeader, tag, s.handle0),
                 "MPI_Intercomm_create");
@@ -337,12 +338,14 @@ public class Intracomm extends Comm {
      * @see #spawn(String, String[], int, Info, int)
      */
     public Intercomm spawnJava(String mainClassOrJavaFile, String[] args, int maxprocs, Info info, int root) {
+        String command = null;
         String[] argv = null;
-        if (root == rank()) {
-            Errors.checkNotNull(mainClassOrJavaFile, "main class or .java file");
+        if (root == rank() && mainClassOrJavaFile != null) {
+            // a null program reaches the root's checks as a null command, which every process reports
+            command = DynamicProcesses.javaExecutable();
             argv = DynamicProcesses.runnerArguments(mainClassOrJavaFile, args).toArray(String[]::new);
         }
-        return spawn(DynamicProcesses.javaExecutable(), argv, maxprocs, info, root, null);
+        return spawn(command, argv, maxprocs, info, root, null);
     }
 
     /**

@@ -148,7 +148,7 @@ public final class Keyval<T> implements AutoCloseable {
         Errors.check(rc, kind == Kind.COMM ? "MPI_Comm_create_keyval" : "MPI_Type_create_keyval");
         keyval = s.int0();
         if (kind == Kind.DATATYPE) {
-            Downcalls.userOpStarted(true);
+            Downcalls.upcallSourceAdded();
         }
     }
 
@@ -187,7 +187,7 @@ public final class Keyval<T> implements AutoCloseable {
         freed = true;
         BY_ID.remove(id);
         if (kind == Kind.DATATYPE) {
-            Downcalls.userOpDone(true);
+            Downcalls.upcallSourceRemoved();
         }
     }
 

@@ -25,6 +25,13 @@ final class LargeCollectives {
         return count > Integer.MAX_VALUE;
     }
 
+    /** Checks that a buffer (not null or {@code MPI_IN_PLACE}) holds {@code count} elements, overflow-safe. */
+    private static void checkSpan(MemorySegment seg, long count, Datatype type) {
+        if (seg != null && seg != CollectiveMessage.IN_PLACE) {
+            Buffers.span(seg, count, type);
+        }
+    }
+
     private static void requireNative(MemorySegment seg, long count) {
         if (seg != null && seg != IN_PLACE && !seg.isNative()) {
             throw new IllegalArgumentException("a collective of " + count + " elements (above 2^31-1) needs native"
@@ -40,8 +47,9 @@ final class LargeCollectives {
     /** {@link #bcast}, the derived datatype made of blocks of {@code chunk} elements (tests use small ones). */
     static void bcast(Comm comm, MemorySegment buf, long count, Datatype type, int root, int chunk) {
         comm.checkRoot(root);
-        requireNative(Errors.checkNotNull(buf, "buffer"), count);
-        Buffers.span(buf, count, type);
+        // sizes first: a count whose span overflows is refused for that, whatever the memory
+        Buffers.span(Errors.checkNotNull(buf, "buffer"), count, type);
+        requireNative(buf, count);
         if (!comm.isRoot(root)) {
             Buffers.checkWritable(buf);
         }
@@ -65,6 +73,8 @@ final class LargeCollectives {
     static void reduce(Comm comm, MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
             int root, int chunk) {
         boolean isRoot = comm.isRoot(comm.checkRoot(root));
+        checkSpan(sendBuf, count, type);
+        checkSpan(isRoot ? recvBuf : null, count, type);
         requireNative(sendBuf, count);
         requireNative(isRoot ? recvBuf : null, count);
         long extent = type.extent();
@@ -83,6 +93,8 @@ final class LargeCollectives {
     /** {@link #allreduce} in calls of {@code chunk} elements. */
     static void allreduce(Comm comm, MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
             int chunk) {
+        checkSpan(sendBuf, count, type);
+        checkSpan(recvBuf, count, type);
         requireNative(sendBuf, count);
         requireNative(recvBuf, count);
         long extent = type.extent();

@@ -22,10 +22,16 @@ final class ObjectTree {
     /** The tag of tree messages on the private communicator: all of them are of one collective at a time. */
     private static final int TAG = 0;
 
-    /** The private duplicates, freed with their communicator (not while MPI finalizes: it frees them). */
+    private static final java.util.Queue<Intracomm> ORPHANS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * The private duplicates. When their communicator is freed they are queued, and freed at the
+     * next tree reduction: Open MPI 4.1 crashes when a communicator is freed from inside the delete
+     * callback of another one's free. While MPI finalizes, it frees them itself.
+     */
     private static final Keyval<Intracomm> PRIVATE = Keyval.forComm(null, dup -> {
         if (Environment.isActive()) {
-            dup.free();
+            ORPHANS.add(dup);
         }
     });
 
@@ -34,6 +40,9 @@ final class ObjectTree {
     }
 
     private static Intracomm privateComm(Intracomm comm) {
+        for (Intracomm orphan; (orphan = ORPHANS.poll()) != null;) {
+            orphan.free();
+        }
         java.util.Optional<Intracomm> cached = comm.getAttr(PRIVATE);
         if (cached.isPresent()) {
             return cached.get();

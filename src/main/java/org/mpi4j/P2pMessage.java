@@ -224,6 +224,10 @@ final class P2pMessage {
             } finally {
                 sent.waitFor();
             }
+            // the call as the user made it, around the events of its parts
+            if (ev != null) {
+                ev.done("MPI_Sendrecv", self, dest, sendTag, sendBytes + recvBytes);
+            }
             return;
         }
         MemorySegment comm = self.handle();

@@ -40,6 +40,12 @@ public abstract sealed class Topocomm extends Intracomm permits Cartcomm, Graphc
         return OpenMpiAbi.predefined("MPI_COMM_NULL");
     }
 
+    /** What a topology constructor left in {@code ref}: the new communicator, or {@code none} (excluded). */
+    static <T extends Topocomm> T made(MemorySegment ref, T none, Class<T> kind) {
+        Intracomm c = Intracomm.fromRef(ref);
+        return c.isNull() ? none : kind.cast(c);
+    }
+
     /** A new communicator MPI made ({@code h}, adopted), as the class its topology says. */
     static Intracomm ofTopology(MemorySegment h) {
         Scratch s = Scratch.get();
@@ -142,6 +148,45 @@ public abstract sealed class Topocomm extends Intracomm permits Cartcomm, Graphc
 
     // ---- neighbourhood collectives ----------------------------------------------------------
 
+    /** {@code MPI_Neighbor_allgather} and {@code MPI_Neighbor_alltoall}: blocks of one count each. */
+    @FunctionalInterface
+    interface UniformCall {
+        int call(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
+                MemorySegment rtype, MemorySegment comm);
+    }
+
+    /** Their nonblocking forms. */
+    @FunctionalInterface
+    interface UniformStart {
+        int call(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
+                MemorySegment rtype, MemorySegment comm, MemorySegment request);
+    }
+
+    /** A blocking collective of {@code sendBlocks} blocks out, a block per in-neighbour in. */
+    private void uniform(UniformCall f, String function, MemorySegment sendBuf, long sendCount, Datatype sendType,
+            int sendBlocks, MemorySegment recvBuf, long recvCount, Datatype recvType) {
+        long sb = NeighborBuffers.blocks(sendBuf, sendCount, sendBlocks, sendType, false);
+        long rb = NeighborBuffers.blocks(recvBuf, recvCount, inDegree(), recvType, true);
+        Staged ss = NeighborBuffers.stage(sendBuf, sb, true);
+        Staged rs = NeighborBuffers.stage(recvBuf, rb, true);
+        int rc = f.call(NeighborBuffers.arg(sendBuf, ss), (int) sendCount, sendType.handle(),
+                NeighborBuffers.arg(recvBuf, rs), (int) recvCount, recvType.handle(), handle());
+        NeighborBuffers.done(rc, function, ss, rs);
+    }
+
+    /** The nonblocking {@link #uniform}. */
+    private Request iuniform(UniformStart f, String function, MemorySegment sendBuf, long sendCount,
+            Datatype sendType, int sendBlocks, MemorySegment recvBuf, long recvCount, Datatype recvType) {
+        long sb = NeighborBuffers.blocks(sendBuf, sendCount, sendBlocks, sendType, false);
+        long rb = NeighborBuffers.blocks(recvBuf, recvCount, inDegree(), recvType, true);
+        Staged ss = NeighborBuffers.stage(sendBuf, sb, true);
+        Staged rs = NeighborBuffers.stage(recvBuf, rb, true);
+        Scratch s = Scratch.get();
+        int rc = f.call(NeighborBuffers.arg(sendBuf, ss), (int) sendCount, sendType.handle(),
+                NeighborBuffers.arg(recvBuf, rs), (int) recvCount, recvType.handle(), handle(), s.handle0);
+        return NeighborBuffers.started(rc, function, s, new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs);
+    }
+
     /**
      * {@code MPI_Neighbor_allgather}: sends the same {@code sendCount} elements to every
      * out-neighbour and receives {@code recvCount} elements from each in-neighbour, block {@code i}
@@ -149,13 +194,8 @@ public abstract sealed class Topocomm extends Intracomm permits Cartcomm, Graphc
      */
     public final void neighborAllgather(MemorySegment sendBuf, long sendCount, Datatype sendType,
             MemorySegment recvBuf, long recvCount, Datatype recvType) {
-        long sb = NeighborBuffers.blocks(sendBuf, sendCount, 1, sendType, false);
-        long rb = NeighborBuffers.blocks(recvBuf, recvCount, inDegree(), recvType, true);
-        Staged ss = NeighborBuffers.stage(sendBuf, sb, true);
-        Staged rs = NeighborBuffers.stage(recvBuf, rb, true);
-        int rc = mpi_h.MPI_Neighbor_allgather(NeighborBuffers.arg(sendBuf, ss), (int) sendCount, sendType.handle(),
-                NeighborBuffers.arg(recvBuf, rs), (int) recvCount, recvType.handle(), handle());
-        NeighborBuffers.done(rc, "MPI_Neighbor_allgather", ss, rs);
+        uniform(mpi_h::MPI_Neighbor_allgather, "MPI_Neighbor_allgather", sendBuf, sendCount, sendType, 1, recvBuf,
+                recvCount, recvType);
     }
 
     /** {@code MPI_Neighbor_allgather} of all of {@code sendBuf} (datatype inferred) into {@code inDegree()} blocks. */
@@ -168,15 +208,8 @@ public abstract sealed class Topocomm extends Intracomm permits Cartcomm, Graphc
     /** {@code MPI_Ineighbor_allgather}: nonblocking {@link #neighborAllgather(MemorySegment, long, Datatype, MemorySegment, long, Datatype)}. */
     public final Request ineighborAllgather(MemorySegment sendBuf, long sendCount, Datatype sendType,
             MemorySegment recvBuf, long recvCount, Datatype recvType) {
-        long sb = NeighborBuffers.blocks(sendBuf, sendCount, 1, sendType, false);
-        long rb = NeighborBuffers.blocks(recvBuf, recvCount, inDegree(), recvType, true);
-        Staged ss = NeighborBuffers.stage(sendBuf, sb, true);
-        Staged rs = NeighborBuffers.stage(recvBuf, rb, true);
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ineighbor_allgather(NeighborBuffers.arg(sendBuf, ss), (int) sendCount, sendType.handle(),
-                NeighborBuffers.arg(recvBuf, rs), (int) recvCount, recvType.handle(), handle(), s.handle0);
-        return NeighborBuffers.started(rc, "MPI_Ineighbor_allgather", s,
-                new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs);
+        return iuniform(mpi_h::MPI_Ineighbor_allgather, "MPI_Ineighbor_allgather", sendBuf, sendCount, sendType, 1,
+                recvBuf, recvCount, recvType);
     }
 
     /** {@code MPI_Ineighbor_allgather} of whole segments. */
@@ -242,13 +275,8 @@ public abstract sealed class Topocomm extends Intracomm permits Cartcomm, Graphc
      */
     public final void neighborAlltoall(MemorySegment sendBuf, long sendCount, Datatype sendType,
             MemorySegment recvBuf, long recvCount, Datatype recvType) {
-        long sb = NeighborBuffers.blocks(sendBuf, sendCount, outDegree(), sendType, false);
-        long rb = NeighborBuffers.blocks(recvBuf, recvCount, inDegree(), recvType, true);
-        Staged ss = NeighborBuffers.stage(sendBuf, sb, true);
-        Staged rs = NeighborBuffers.stage(recvBuf, rb, true);
-        int rc = mpi_h.MPI_Neighbor_alltoall(NeighborBuffers.arg(sendBuf, ss), (int) sendCount, sendType.handle(),
-                NeighborBuffers.arg(recvBuf, rs), (int) recvCount, recvType.handle(), handle());
-        NeighborBuffers.done(rc, "MPI_Neighbor_alltoall", ss, rs);
+        uniform(mpi_h::MPI_Neighbor_alltoall, "MPI_Neighbor_alltoall", sendBuf, sendCount, sendType, outDegree(),
+                recvBuf, recvCount, recvType);
     }
 
     /**
@@ -270,22 +298,17 @@ public abstract sealed class Topocomm extends Intracomm permits Cartcomm, Graphc
     /** {@code MPI_Ineighbor_alltoall}: nonblocking {@link #neighborAlltoall(MemorySegment, long, Datatype, MemorySegment, long, Datatype)}. */
     public final Request ineighborAlltoall(MemorySegment sendBuf, long sendCount, Datatype sendType,
             MemorySegment recvBuf, long recvCount, Datatype recvType) {
-        long sb = NeighborBuffers.blocks(sendBuf, sendCount, outDegree(), sendType, false);
-        long rb = NeighborBuffers.blocks(recvBuf, recvCount, inDegree(), recvType, true);
-        int[] order = nonblockingRecvOrder();
-        if (order != null) {
-            return ineighborAlltoallv(sendBuf, NeighborBuffers.uniform(outDegree(), sendCount),
-                    NeighborBuffers.packed(NeighborBuffers.uniform(outDegree(), sendCount)), sendType, recvBuf,
-                    NeighborBuffers.uniform(inDegree(), recvCount),
-                    NeighborBuffers.packed(NeighborBuffers.uniform(inDegree(), recvCount)), recvType);
+        if (nonblockingRecvOrder() != null) {
+            // the reordering needs per-block displacements: the same exchange as an alltoallv
+            NeighborBuffers.blocks(sendBuf, sendCount, outDegree(), sendType, false);
+            NeighborBuffers.blocks(recvBuf, recvCount, inDegree(), recvType, true);
+            int[] sc = NeighborBuffers.uniform(outDegree(), sendCount);
+            int[] rc = NeighborBuffers.uniform(inDegree(), recvCount);
+            return ineighborAlltoallv(sendBuf, sc, NeighborBuffers.packed(sc), sendType, recvBuf, rc,
+                    NeighborBuffers.packed(rc), recvType);
         }
-        Staged ss = NeighborBuffers.stage(sendBuf, sb, true);
-        Staged rs = NeighborBuffers.stage(recvBuf, rb, true);
-        Scratch s = Scratch.get();
-        int rc = mpi_h.MPI_Ineighbor_alltoall(NeighborBuffers.arg(sendBuf, ss), (int) sendCount, sendType.handle(),
-                NeighborBuffers.arg(recvBuf, rs), (int) recvCount, recvType.handle(), handle(), s.handle0);
-        return NeighborBuffers.started(rc, "MPI_Ineighbor_alltoall", s,
-                new Object[] {sendBuf, recvBuf, sendType, recvType}, ss, rs);
+        return iuniform(mpi_h::MPI_Ineighbor_alltoall, "MPI_Ineighbor_alltoall", sendBuf, sendCount, sendType,
+                outDegree(), recvBuf, recvCount, recvType);
     }
 
     /** {@code MPI_Ineighbor_alltoall} of whole segments. */

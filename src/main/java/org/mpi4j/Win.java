@@ -98,6 +98,11 @@ public final class Win extends NativeHandle {
     }
 
     @Override
+    int c2f(MemorySegment h) {
+        return mpi_h.MPI_Win_c2f(h);
+    }
+
+    @Override
     void release(MemorySegment handleRef) {
         if (lockAllEpoch.isOpen() || startEpoch.isOpen() || postEpoch.isOpen() || anyLockOpen()) {
             throw new IllegalStateException("end the window's open epochs before freeing it");

@@ -160,6 +160,11 @@ class CartcommTest {
                 assertInstanceOf(Cartcomm.class, d2);
             }
         }
+        try (Cartcomm g = grid()) {
+            Comm foreign = Comm.fromHandle(g.toHandle());
+            assertInstanceOf(Cartcomm.class, foreign);
+            assertArrayEquals(g.dims(), ((Cartcomm) foreign).dims());
+        }
         try (Intracomm plain = world.dup()) {
             assertEquals(Topology.UNDEFINED, plain.topoTest());
             assertFalse(plain instanceof Topocomm);

@@ -12,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mpi4j.internal.Downcalls;
 import org.mpi4j.testing.MpiTest;
 
 /** Error handlers as objects, Java handlers through upcalls, user error classes, codes and strings. */
@@ -130,14 +131,29 @@ class ErrhandlerTest {
     }
 
     @Test
-    void javaArraysStillTravelCorrectlyOnceJavaHandlersExist() {
+    void javaArraysTravelThroughCopiesWhileAJavaHandlerIsSet() {
+        boolean before = Downcalls.criticalAllowed();
         try (Errhandler eh = Errhandler.forComm((c, code) -> { })) {
-            int n = world.size();
-            int[] big = new int[100_000];
-            java.util.Arrays.fill(big, world.rank());
-            int[] sum = new int[big.length];
-            world.allreduce(big, sum, Op.SUM);
-            assertEquals(n * (n - 1) / 2, sum[big.length - 1]);
+            assertEquals(before, Downcalls.criticalAllowed(), "a handler set nowhere changes nothing");
+            world.setErrhandler(eh);
+            try {
+                assertTrue(!Downcalls.criticalAllowed(), "no critical downcalls while MPI may call the handler");
+                int n = world.size();
+                int[] big = new int[100_000];
+                java.util.Arrays.fill(big, world.rank());
+                int[] sum = new int[big.length];
+                world.allreduce(big, sum, Op.SUM);
+                assertEquals(n * (n - 1) / 2, sum[big.length - 1]);
+            } finally {
+                world.setErrhandler(Errhandler.ERRORS_RETURN);
+            }
+            assertEquals(before, Downcalls.criticalAllowed(), "critical downcalls are back");
+        }
+        try (Intracomm dup = world.dup(); Errhandler eh = Errhandler.forComm((c, code) -> { })) {
+            dup.setErrhandler(eh);
+            assertTrue(!Downcalls.criticalAllowed());
+            dup.free();
+            assertEquals(before, Downcalls.criticalAllowed(), "freeing the communicator ends it too");
         }
     }
 }

@@ -21,7 +21,7 @@ class GraphTopologyTest {
     private final int next = (rank + 1) % size;
 
     /** A star: node 0 is linked to every other node (each other node to node 0 alone). */
-    private static int[][] star(int n) {
+    static int[][] star(int n) {
         int[] index = new int[n];
         int[] edges = new int[2 * (n - 1)];
         int e = 0;

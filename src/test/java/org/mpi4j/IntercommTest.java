@@ -272,5 +272,13 @@ class IntercommTest {
         assertThrows(IllegalArgumentException.class,
                 () -> WORLD.spawnMultiple(new String[] {"/bin/true"}, null, new int[] {1, 1}, null, 0, null));
         assertThrows(IllegalArgumentException.class, () -> WORLD.spawn("/bin/true", null, 1, Info.NULL, WORLD.size()));
+        // a null program is refused at the root; everyone hears of it
+        if (WORLD.rank() == 0) {
+            assertThrows(NullPointerException.class, () -> WORLD.spawnJava(null, null, 1, Info.NULL, 0));
+        } else {
+            assertThrows(IllegalArgumentException.class, () -> WORLD.spawnJava(null, null, 1, Info.NULL, 0));
+        }
+        // a bad remote leader at the local leader makes the leader's whole group throw
+        assertThrows(IllegalArgumentException.class, () -> WORLD.createIntercomm(0, WORLD, WORLD.size() + 3, 7));
     }
 }

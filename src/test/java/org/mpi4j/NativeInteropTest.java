@@ -165,4 +165,27 @@ class NativeInteropTest {
         assertThrows(IllegalStateException.class, g::toHandle);
         assertThrows(IllegalStateException.class, g::toFortran);
     }
+
+    @Test
+    void windowsAndFilesHaveRawAndFortranHandles() throws Exception {
+        try (Win w = Win.allocate(64, 1, world)) {
+            assertEquals(w.toHandle(), org.mpi4j.ffi.mpi_h.MPI_Win_f2c(w.toFortran()));
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mpi4j-interop");
+        java.nio.file.Path path = dir.resolve("f" + world.rank());
+        try (File f = File.open(MPI.COMM_SELF, path, AccessMode.CREATE, AccessMode.RDWR)) {
+            File raw = File.fromHandle(f.toHandle());
+            File fortran = File.fromFortran(f.toFortran());
+            assertTrue(raw.isBorrowed());
+            assertEquals(f.amode(), fortran.amode());
+            raw.close(); // borrowed: the file stays open
+            assertFalse(f.isFreed());
+            assertEquals(f.amode(), f.amode());
+        } finally {
+            java.nio.file.Files.deleteIfExists(path);
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+        assertThrows(IllegalArgumentException.class, () -> File.fromFortran(1_000_000));
+        assertThrows(IllegalArgumentException.class, () -> File.fromHandle(MemorySegment.NULL));
+    }
 }

@@ -32,18 +32,8 @@ class NeighborCollectiveTest {
         int[] dims = Cartcomm.dimsCreate(size, 2);
         t.add(world.createCart(dims, new boolean[] {true, true}, false));
         t.add(world.createCart(dims, new boolean[] {false, true}, false));
-        int[] index = new int[size];
-        int[] edges = new int[2 * (size - 1)];
-        int e = 0;
-        for (int i = 1; i < size; i++) {
-            edges[e++] = i;
-        }
-        index[0] = size - 1;
-        for (int i = 1; i < size; i++) {
-            edges[e++] = 0;
-            index[i] = e;
-        }
-        t.add(world.createGraph(index, edges, false));
+        int[][] star = GraphTopologyTest.star(size);
+        t.add(world.createGraph(star[0], star[1], false));
         // rank 0 sends to every other rank, and to itself twice; the others send nothing
         int[] out = new int[rank == 0 ? size + 1 : 0];
         for (int i = 0; i < out.length; i++) {
@@ -306,19 +296,33 @@ class NeighborCollectiveTest {
         return x;
     }
 
+    /** The v- and w-collectives' case: counts and gapped displacements both ways, data and what must arrive. */
+    record VCase(int[] from, int[] sc, int[] sd, int[] rc, int[] rd, int[] mine, int[] expected) {
+    }
+
+    private VCase vCase(Topocomm c) {
+        int[] from = senderBlocks(c);
+        int[] sc = sendCounts(c);
+        int[] sd = gapped(sc);
+        int[] rc = recvCounts(c, from);
+        int[] rd = gapped(rc);
+        return new VCase(from, sc, sd, rc, rd, sendData(c, sc, sd), expectedV(c, from, rc, rd));
+    }
+
     @Test
     void neighborAlltoallvMovesBlocksOfEveryCount() {
         List<Topocomm> tops = topologies();
         try (Arena arena = Arena.ofConfined()) {
             for (Topocomm c : tops) {
                 String name = c.toString();
-                int[] from = senderBlocks(c);
-                int[] sc = sendCounts(c);
-                int[] sd = gapped(sc);
-                int[] rc = recvCounts(c, from);
-                int[] rd = gapped(rc);
-                int[] mine = sendData(c, sc, sd);
-                int[] expected = expectedV(c, from, rc, rd);
+                VCase v = vCase(c);
+                int[] from = v.from();
+                int[] sc = v.sc();
+                int[] sd = v.sd();
+                int[] rc = v.rc();
+                int[] rd = v.rd();
+                int[] mine = v.mine();
+                int[] expected = v.expected();
                 for (int mode = 0; mode < 4; mode++) {
                     boolean nat = mode % 2 == 1; // whole segments of int[] (INT32 inferred); explicit types on native memory
                     MemorySegment send = buffer(mine, nat, arena);
@@ -369,11 +373,11 @@ class NeighborCollectiveTest {
         try (Arena arena = Arena.ofConfined()) {
             for (Topocomm c : tops) {
                 String name = c.toString();
-                int[] from = senderBlocks(c);
-                int[] sc = sendCounts(c);
-                int[] sd = gapped(sc);
-                int[] rc = recvCounts(c, from);
-                int[] rd = gapped(rc);
+                VCase v = vCase(c);
+                int[] sc = v.sc();
+                int[] sd = v.sd();
+                int[] rc = v.rc();
+                int[] rd = v.rd();
                 // every block as INT32 elements, or as the same bytes counted in BYTEs
                 Datatype[] st = new Datatype[sc.length];
                 int[] scw = sc.clone();
@@ -383,8 +387,8 @@ class NeighborCollectiveTest {
                 }
                 Datatype[] rt = new Datatype[rc.length];
                 Arrays.fill(rt, Datatype.INT32_T);
-                int[] mine = sendData(c, sc, sd);
-                int[] expected = expectedV(c, from, rc, rd);
+                int[] mine = v.mine();
+                int[] expected = v.expected();
                 for (int mode = 0; mode < 4; mode++) {
                     boolean nat = mode % 2 == 1; // whole segments of int[] (INT32 inferred); explicit types on native memory
                     MemorySegment send = buffer(mine, nat, arena);

@@ -74,4 +74,14 @@ class ObjectTreeTest {
         Integer sum = ObjectTree.reduce(world, rank, Integer::sum, bad);
         assertEquals(rank == bad ? size * (size - 1) / 2 : null, sum);
     }
+
+    @Test
+    void theCachedPrivateCommunicatorGoesWithItsCommunicator() {
+        for (int i = 0; i < 3; i++) {
+            try (Intracomm comm = world.dup()) {
+                assertEquals(size, (int) comm.allreduceObject(1, Integer::sum));
+                assertEquals(size, (int) comm.allreduceObject(1, Integer::sum)); // the cached duplicate
+            } // freeing comm frees its private duplicate from the attribute's deleter
+        }
+    }
 }

@@ -48,19 +48,18 @@ public final class Downcalls {
     }
 
     /**
-     * Java code has been registered that MPI may call from any call on some object (a Java error
-     * handler): from now on, no critical downcalls for the rest of the program.
+     * Java code that MPI may call from any call on some object is now in place (a Java error
+     * handler set on a communicator, a datatype keyval, a pending idup): no critical downcalls
+     * until {@link #upcallSourceRemoved()} balances it.
      */
-    public static void upcallsFromAnyCall() {
-        synchronized (Downcalls.class) {
-            if (!upcallsAnywhere) {
-                upcallsAnywhere = true;
-                USER_OPS_IN_FLIGHT.incrementAndGet();
-            }
-        }
+    public static void upcallSourceAdded() {
+        USER_OPS_IN_FLIGHT.incrementAndGet();
     }
 
-    private static boolean upcallsAnywhere;
+    /** One source of {@link #upcallSourceAdded()} is gone. */
+    public static void upcallSourceRemoved() {
+        USER_OPS_IN_FLIGHT.decrementAndGet();
+    }
 
     /** The reduction {@link #userOpStarted} counted (when {@code counted}) has completed. */
     public static void userOpDone(boolean counted) {
