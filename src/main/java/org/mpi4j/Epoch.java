@@ -39,6 +39,11 @@ public final class Epoch implements AutoCloseable {
         open = false;
     }
 
+    /** For messages: the target rank of a lock epoch, or nothing. */
+    String target() {
+        return kind == Kind.LOCK ? " (rank " + rank + ")" : "";
+    }
+
     /** Whether the epoch is open: begun and not yet ended. */
     public boolean isOpen() {
         return open;

@@ -759,7 +759,7 @@ public final class Win extends NativeHandle {
     private Epoch lock(LockType type, int rank, int mask) {
         Errors.checkNotNull(type, "lock type");
         Epoch e = lockEpoch(rank);
-        requireClosed(e, "lock(type, " + rank + ")");
+        requireClosed(e, "lock(type, rank)");
         Errors.check(mpi_h.MPI_Win_lock(type.value(), rank, mask, handle()), "MPI_Win_lock");
         e.opened();
         return e;
@@ -777,7 +777,7 @@ public final class Win extends NativeHandle {
     /** {@code MPI_Win_unlock}: ends the epoch {@link #lock} opened; its operations are complete at both ends. */
     public void unlock(int rank) {
         Epoch e = lockEpoch(rank);
-        requireOpen(e, "unlock(" + rank + ") without lock(type, " + rank + ")");
+        requireOpen(e, "unlock(rank) without lock(type, rank)");
         Errors.check(mpi_h.MPI_Win_unlock(rank, handle()), "MPI_Win_unlock");
         e.ended();
     }
@@ -896,19 +896,22 @@ public final class Win extends NativeHandle {
 
     /**
      * Refuses to end an epoch that is not open (Open MPI reports some of these cases, not all, and
-     * waits for ever in others).
+     * waits for ever in others). {@code what} is a constant: nothing is built unless it fails.
      */
     private void requireOpen(Epoch e, String what) {
         handle();
         if (!e.isOpen()) {
-            throw new IllegalStateException(what + ": no such epoch is open");
+            throw new IllegalStateException(what + e.target() + ": no such epoch is open");
         }
     }
 
-    /** Refuses to open an epoch that is open already (a second lock on a target would wait for ever). */
+    /**
+     * Refuses to open an epoch that is open already (a second lock on a target would wait for
+     * ever). {@code what} is a constant: nothing is built unless it fails.
+     */
     private void requireClosed(Epoch e, String what) {
         if (e.isOpen()) {
-            throw new IllegalStateException(what + ": this epoch is open already");
+            throw new IllegalStateException(what + e.target() + ": this epoch is open already");
         }
     }
 

@@ -75,6 +75,16 @@ class BenchCommandsTest {
                 impl + ",bcast,1048576,us"));
     }
 
+    /** pingpong.c's one-sided rows, after bcast. */
+    static final List<String> RMA_KEYS = List.of("mpi4j,rma_put_lat,8,us", "mpi4j,rma_get_lat,8,us",
+            "mpi4j,rma_put_bw,4194304,MB/s", "mpi4j,rma_fence,8,us", "mpi4j,rma_fetch_op,8,us");
+
+    @Test
+    void rmaPrintsTheOneSidedRowsOfPingpongC() {
+        Mpiexec.Result r = ok(2, "rma", "--scale=0.01", "--csv");
+        assertEquals(RMA_KEYS, keys(r.output(), CSV), r.output());
+    }
+
     /** The object benches: their sizes are the serialized bytes, so only the names are fixed. */
     static final List<String> OBJECT_BENCHES = List.of("obj_dict", "obj_tuples1000", "obj_ndarray8M_pkl5");
 
@@ -160,6 +170,9 @@ class BenchCommandsTest {
             expected.addAll(latencyKeys(impl));
             expected.addAll(bandwidthKeys(impl));
             expected.addAll(collectiveKeys(impl));
+            if (impl.equals("mpi4j")) {
+                expected.addAll(RMA_KEYS); // one-sided: native segments only
+            }
             expected.add(impl + ",io_write_all,4194304,MB/s");
             expected.add(impl + ",io_read_all,4194304,MB/s");
         }

@@ -179,7 +179,7 @@ class SyncUtilTest {
         try (Semaphore slots = new Semaphore(world, permits); Counter holders = new Counter(world)) {
             AtomicInteger maxSeen = new AtomicInteger();
             onThreads(t -> {
-                for (int k = 0; k < ROUNDS / 2; k++) {
+                for (int k = 0; k < ROUNDS / 5; k++) {
                     slots.acquire();
                     try {
                         long now = holders.next() + 1;

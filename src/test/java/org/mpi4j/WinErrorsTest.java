@@ -116,7 +116,7 @@ class WinErrorsTest {
             assertThrows(IllegalStateException.class, () -> win.fetchAndOp(buf, buf, Datatype.INT64_T, next, 0,
                     Op.SUM));
             m = message(IllegalStateException.class, () -> win.unlock(next));
-            assertTrue(m.contains("unlock(" + next + ") without lock"), m);
+            assertTrue(m.contains("unlock(rank) without lock(type, rank) (rank " + next + ")"), m);
             assertThrows(IllegalStateException.class, win::unlockAll);
             assertThrows(IllegalStateException.class, win::complete);
             assertThrows(IllegalStateException.class, win::waitFor);

@@ -4,9 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.mpi4j.Datatype;
-import org.mpi4j.Epoch;
 import org.mpi4j.Intracomm;
-import org.mpi4j.LockType;
 import org.mpi4j.MPI;
 import org.mpi4j.Op;
 import org.mpi4j.ThreadLevel;
@@ -48,24 +46,11 @@ public final class Counter implements AutoCloseable {
      * @throws IllegalArgumentException if {@code root} is not a rank of {@code comm}
      */
     public Counter(Intracomm comm, long start, int root) {
-        checkRoot(comm, root);
+        RootWindow.checkRoot(comm, root);
         this.root = root;
         this.serialize = MPI.queryThread() != ThreadLevel.MULTIPLE;
-        this.win = Win.allocate(comm.rank() == root ? 8 : 0, 8, comm);
-        if (comm.rank() == root) {
-            try (Epoch e = win.lock(LockType.EXCLUSIVE, root)) {
-                win.segment().set(ValueLayout.JAVA_LONG, 0, start);
-            }
-        }
-        comm.barrier();
-        win.lockAll();
-    }
-
-    static void checkRoot(Intracomm comm, int root) {
-        if (root < 0 || root >= comm.size()) {
-            throw new IllegalArgumentException("root " + root + " is not a rank of the communicator of "
-                    + comm.size() + " processes");
-        }
+        this.win = RootWindow.open(comm, comm.rank() == root ? 8 : 0, 8,
+                mem -> mem.set(ValueLayout.JAVA_LONG, 0, start));
     }
 
     /** Adds 1 and returns the value before. */
@@ -106,10 +91,6 @@ public final class Counter implements AutoCloseable {
     /** Frees the counter's window. Collective; no thread may be inside {@link #next} meanwhile. */
     @Override
     public void close() {
-        if (win.isFreed()) {
-            return;
-        }
-        win.unlockAll();
-        win.free();
+        RootWindow.close(win);
     }
 }

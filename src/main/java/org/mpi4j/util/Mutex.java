@@ -8,9 +8,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mpi4j.Datatype;
-import org.mpi4j.Epoch;
 import org.mpi4j.Intracomm;
-import org.mpi4j.LockType;
 import org.mpi4j.Op;
 import org.mpi4j.Win;
 
@@ -71,7 +69,7 @@ public final class Mutex implements Lock, AutoCloseable {
 
     /** A mutex whose queue tail lives at {@code root}. Collective over {@code comm}. */
     public Mutex(Intracomm comm, int root) {
-        Counter.checkRoot(comm, root);
+        RootWindow.checkRoot(comm, root);
         this.root = root;
         this.me = comm.rank();
         this.comm = comm.dup();
@@ -79,13 +77,10 @@ public final class Mutex implements Lock, AutoCloseable {
         this.in = buf.asSlice(0, 4);
         this.compare = buf.asSlice(4, 4);
         this.out = buf.asSlice(8, 4);
-        this.win = Win.allocate(8, 4, this.comm);
-        try (Epoch e = win.lock(LockType.EXCLUSIVE, me)) {
-            win.segment().set(ValueLayout.JAVA_INT, 4L * TAIL, NONE);
-            win.segment().set(ValueLayout.JAVA_INT, 4L * NEXT, NONE);
-        }
-        this.comm.barrier();
-        win.lockAll();
+        this.win = RootWindow.open(this.comm, 8, 4, mem -> {
+            mem.set(ValueLayout.JAVA_INT, 4L * TAIL, NONE);
+            mem.set(ValueLayout.JAVA_INT, 4L * NEXT, NONE);
+        });
     }
 
     /** Waits until this thread holds the lock. */
@@ -265,11 +260,9 @@ public final class Mutex implements Lock, AutoCloseable {
      */
     @Override
     public void close() {
-        if (win.isFreed()) {
-            return;
+        if (!win.isFreed()) {
+            RootWindow.close(win);
+            comm.free();
         }
-        win.unlockAll();
-        win.free();
-        comm.free();
     }
 }

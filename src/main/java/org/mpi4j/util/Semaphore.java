@@ -5,9 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 import org.mpi4j.Datatype;
-import org.mpi4j.Epoch;
 import org.mpi4j.Intracomm;
-import org.mpi4j.LockType;
 import org.mpi4j.MPI;
 import org.mpi4j.Op;
 import org.mpi4j.ThreadLevel;
@@ -48,20 +46,14 @@ public final class Semaphore implements AutoCloseable {
 
     /** A semaphore with {@code permits} permits, held by {@code root}. Collective over {@code comm}. */
     public Semaphore(Intracomm comm, int permits, int root) {
-        Counter.checkRoot(comm, root);
+        RootWindow.checkRoot(comm, root);
         if (permits < 0) {
             throw new IllegalArgumentException("negative permits: " + permits);
         }
         this.root = root;
         this.serialize = MPI.queryThread() != ThreadLevel.MULTIPLE;
-        this.win = Win.allocate(comm.rank() == root ? 4 : 0, 4, comm);
-        if (comm.rank() == root) {
-            try (Epoch e = win.lock(LockType.EXCLUSIVE, root)) {
-                win.segment().set(ValueLayout.JAVA_INT, 0, permits);
-            }
-        }
-        comm.barrier();
-        win.lockAll();
+        this.win = RootWindow.open(comm, comm.rank() == root ? 4 : 0, 4,
+                mem -> mem.set(ValueLayout.JAVA_INT, 0, permits));
     }
 
     /** Takes a permit, waiting until one is free. */
@@ -151,10 +143,6 @@ public final class Semaphore implements AutoCloseable {
     /** Frees the semaphore's window. Collective; no thread may be inside a call meanwhile. */
     @Override
     public void close() {
-        if (win.isFreed()) {
-            return;
-        }
-        win.unlockAll();
-        win.free();
+        RootWindow.close(win);
     }
 }

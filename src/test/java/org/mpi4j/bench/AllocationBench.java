@@ -2,11 +2,15 @@ package org.mpi4j.bench;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mpi4j.Cartcomm;
 import org.mpi4j.Datatype;
+import org.mpi4j.Epoch;
+import org.mpi4j.LockType;
+import org.mpi4j.Win;
 import org.mpi4j.Intracomm;
 import org.mpi4j.Op;
 import org.mpi4j.Request;
@@ -154,7 +158,42 @@ final class AllocationBench {
         MemorySegment heapTwo = MemorySegment.ofArray(h2);
         MemorySegment heapTwo2 = MemorySegment.ofArray(h2r);
         cases.add(Case.collective("neighborAlltoall double[2] (staged)", () -> ring.neighborAlltoall(heapTwo, heapTwo2)));
+        addRmaCases(arena, small, small2);
     }
+
+    /**
+     * One-sided calls, per epoch or per operation: rank 0 works on rank 1's window, rank 1 idles. The
+     * windows live as long as the process (freed by MPI_Finalize).
+     */
+    private void addRmaCases(Arena arena, MemorySegment origin, MemorySegment result) {
+        Win win = Win.allocate(64, 1, comm);
+        Win counter = Win.allocate(8, 8, comm);
+        MemorySegment one = arena.allocateFrom(ValueLayout.JAVA_LONG, 1);
+        Round idle = () -> { };
+        cases.add(new Case("rma lock + put 8 B + unlock (plain calls), per epoch", 1,
+                () -> {
+                    win.lock(LockType.EXCLUSIVE, 1);
+                    win.put(origin, 8, Datatype.BYTE, 1, 0, 8, Datatype.BYTE);
+                    win.unlock(1);
+                }, idle));
+        cases.add(new Case("rma lock + get 8 B + unlock (try-with-resources)", 1,
+                () -> {
+                    try (Epoch e = win.lock(LockType.EXCLUSIVE, 1)) {
+                        win.get(result, 1, 0);
+                    }
+                }, idle));
+        cases.add(new Case("rma fetchAndOp SUM int64 + flush (lockAll)", 1,
+                () -> {
+                    if (!lockedAll[0]) {
+                        counter.lockAll();
+                        lockedAll[0] = true;
+                    }
+                    counter.fetchAndOp(one, result, Datatype.INT64_T, 1, 0, Op.SUM);
+                    counter.flush(1);
+                }, idle));
+    }
+
+    private final boolean[] lockedAll = new boolean[1];
 
     /**
      * Measures every case and returns lines for rank 0 to print (empty on other ranks), or a note if

@@ -35,6 +35,8 @@ public final class Bench {
                                          isend/irecv + waitAll) over pingpong.c's sizes (2+ ranks)
               allreduce [--buffers=B]    allreduce SUM of 1 double and of 1M doubles
               bcast [--buffers=B]        bcast of 1 MiB from rank 0
+              rma                        one-sided: lock + put/get + unlock (8 B), put of 4 MiB, fence,
+                                         fetchAndOp + flush (exactly 2 ranks)
               io [--buffers=B]           write_at_all and read_at_all of 4 MiB per rank, one file
                                          under $BENCH_IODIR (default /tmp)
               objects                    ping-pong of objects (sendObject/recvObject): a small map,
@@ -165,7 +167,7 @@ public final class Bench {
         return switch (a.command()) {
             case "helloworld" -> helloWorld(world, out);
             case "ringtest" -> ringTest(world, a, out);
-            case "pingpong", "allreduce", "bcast", "io", "objects", "peers" -> measure(world, a, out);
+            case "pingpong", "allreduce", "bcast", "rma", "io", "objects", "peers" -> measure(world, a, out);
             case "alloc" -> alloc(world, a, out);
             case "halo" -> halo(world, a, out);
             case "futures" -> FuturesBench.run(world, a, out);
@@ -263,7 +265,7 @@ public final class Bench {
         String cmd = a.command();
         boolean peers = cmd.equals("peers");
         boolean objects = cmd.equals("objects");
-        if (peers && !needRanks(comm, cmd, 2, 2)
+        if ((peers || cmd.equals("rma")) && !needRanks(comm, cmd, 2, 2)
                 || (cmd.equals("pingpong") || objects) && !needRanks(comm, cmd, 2, 1 << 20)) {
             return 2;
         }

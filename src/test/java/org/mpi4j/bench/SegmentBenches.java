@@ -26,6 +26,7 @@ final class SegmentBenches {
     private final MemorySegment drecv1;
     private final MemorySegment bcastBuf;
     private final Request[] reqs = new Request[Plan.WINDOW];
+    private final RmaBenches rma;
 
     SegmentBenches(Intracomm comm, Arena arena) {
         this.comm = comm;
@@ -37,6 +38,7 @@ final class SegmentBenches {
         dsend1 = dsend.asSlice(0, 8);
         drecv1 = drecv.asSlice(0, 8);
         bcastBuf = sbuf.asSlice(0, Plan.BCAST_SIZE);
+        rma = new RmaBenches(comm, sbuf, arena);
         // every page touched before timing, as pingpong.c does
         sbuf.fill((byte) ('a' + rank));
         rbuf.fill((byte) 0);
@@ -68,6 +70,9 @@ final class SegmentBenches {
         if (all || command.equals("bcast")) {
             out.add(IMPL, "bcast", Plan.BCAST_SIZE, out.time(this::bcast, Plan.bcast(scale), Plan.warmBcast(),
                     scale), "us");
+        }
+        if (all || command.equals("rma")) {
+            rma.run(out, scale);
         }
         if (all || command.equals("io")) {
             // pingpong.c writes and reads its send buffer
