@@ -205,7 +205,15 @@ public abstract sealed class MpiExecutor implements ExecutorService permits MpiC
             });
         }
         try {
-            return unit.toNanos(timeout) == Long.MAX_VALUE ? first.get() : first.get(timeout, unit);
+            // wait by making progress, as TaskFuture.get does: first is a plain future, and a
+            // thread parked on it would leave the results of the tasks to the background poller,
+            // which parks when it believes nothing is running (after cancelled tasks it may)
+            long deadline = unit.toNanos(timeout) == Long.MAX_VALUE ? Long.MAX_VALUE
+                    : TaskFuture.deadline(unit.toNanos(timeout));
+            if (!first.isDone() && !manager().helpUntil(first::isDone, deadline)) {
+                throw new TimeoutException();
+            }
+            return first.get();
         } finally {
             futures.forEach(f -> f.cancel(false));
         }
