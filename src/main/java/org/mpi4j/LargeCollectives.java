@@ -47,9 +47,10 @@ final class LargeCollectives {
     /** {@link #bcast}, the derived datatype made of blocks of {@code chunk} elements (tests use small ones). */
     static void bcast(Comm comm, MemorySegment buf, long count, Datatype type, int root, int chunk) {
         comm.checkRoot(root);
-        // sizes first: a count whose span overflows is refused for that, whatever the memory
-        Buffers.span(Errors.checkNotNull(buf, "buffer"), count, type);
-        requireNative(buf, count);
+        // a count whose span overflows is refused for that first, whatever the memory
+        Errors.checkNotNull(type, "datatype").bytesFor(count);
+        requireNative(Errors.checkNotNull(buf, "buffer"), count);
+        Buffers.span(buf, count, type);
         if (!comm.isRoot(root)) {
             Buffers.checkWritable(buf);
         }
@@ -73,10 +74,11 @@ final class LargeCollectives {
     static void reduce(Comm comm, MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
             int root, int chunk) {
         boolean isRoot = comm.isRoot(comm.checkRoot(root));
-        checkSpan(sendBuf, count, type);
-        checkSpan(isRoot ? recvBuf : null, count, type);
+        Errors.checkNotNull(type, "datatype").bytesFor(count);
         requireNative(sendBuf, count);
         requireNative(isRoot ? recvBuf : null, count);
+        checkSpan(sendBuf, count, type);
+        checkSpan(isRoot ? recvBuf : null, count, type);
         long extent = type.extent();
         for (long done = 0; done < count; done += chunk) {
             long n = Math.min(chunk, count - done);
@@ -93,10 +95,11 @@ final class LargeCollectives {
     /** {@link #allreduce} in calls of {@code chunk} elements. */
     static void allreduce(Comm comm, MemorySegment sendBuf, MemorySegment recvBuf, long count, Datatype type, Op op,
             int chunk) {
-        checkSpan(sendBuf, count, type);
-        checkSpan(recvBuf, count, type);
+        Errors.checkNotNull(type, "datatype").bytesFor(count);
         requireNative(sendBuf, count);
         requireNative(recvBuf, count);
+        checkSpan(sendBuf, count, type);
+        checkSpan(recvBuf, count, type);
         long extent = type.extent();
         for (long done = 0; done < count; done += chunk) {
             long n = Math.min(chunk, count - done);
