@@ -80,8 +80,11 @@ abstract class NativeHandle implements AutoCloseable {
         @Override
         public void run() {
             if (live) {
-                System.err.printf("mpi4j: warning: an MPI %s (handle 0x%x) was garbage-collected without being freed;"
-                        + " free it with free() or try-with-resources%n", kind, address);
+                // one write of the whole line: under mpiexec the ranks' standard errors are merged
+                String line = String.format("mpi4j: warning: an MPI %s (handle 0x%x) was garbage-collected without"
+                        + " being freed; free it with free() or try-with-resources%n", kind, address);
+                System.err.print(line);
+                System.err.flush();
             }
         }
     }

@@ -30,13 +30,17 @@ class ClientServerAcrossJobsTest {
     void twoJobsConnectThroughAPublishedName() throws Exception {
         Path dir = Files.createTempDirectory("mpi4j-ompi-server");
         Path uri = dir.resolve("uri");
-        Process nameServer = new ProcessBuilder("ompi-server", "--no-daemonize", "-r", uri.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder("ompi-server", "--no-daemonize", "-r", uri.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile());
+        // as root (CI), Open MPI's tools refuse to start without these, as mpiexec does
+        pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
+        pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+        Process nameServer = pb.start();
         try {
             for (int i = 0; i < 100 && (!Files.exists(uri) || Files.size(uri) == 0); i++) {
                 Thread.sleep(100);
             }
-            assertTrue(Files.exists(uri), "ompi-server wrote no URI");
+            assertTrue(Files.exists(uri), () -> "ompi-server wrote no URI: " + readLog(dir));
             CompletableFuture<Mpiexec.Result> server = CompletableFuture.supplyAsync(
                     () -> Mpiexec.exec(job(uri, 2, "server"), 120));
             Mpiexec.Result client = Mpiexec.exec(job(uri, 3, "client"), 120);
@@ -58,6 +62,14 @@ class ClientServerAcrossJobsTest {
                 }
             }
             Files.delete(dir);
+        }
+    }
+
+    private static String readLog(Path dir) {
+        try {
+            return Files.readString(dir.resolve("log"));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 }
