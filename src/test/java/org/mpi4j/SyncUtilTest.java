@@ -192,7 +192,11 @@ class SyncUtilTest {
                 }
             });
             world.barrier();
-            assertEquals(permits, slots.availablePermits());
+            int free = slots.availablePermits();
+            // every rank reads the count before rank 0 takes permits below (a rank that read it
+            // afterwards would see fewer, fail alone and leave the others in a collective)
+            world.barrier();
+            assertEquals(permits, free);
             assertTrue(maxSeen.get() >= 1);
             if (rank == 0) {
                 assertTrue(slots.tryAcquire());
