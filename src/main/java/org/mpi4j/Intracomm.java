@@ -413,7 +413,7 @@ public class Intracomm extends Comm {
      */
     public final void gathervInPlace(MemorySegment buf, long count, int[] recvCounts, int[] displs, Datatype type,
             int root) {
-        if (checkRoot(root) != rank()) {
+        if (!isRoot(checkRoot(root))) {
             gatherv(buf, count, type, null, null, null, null, root);
         } else {
             gatherv(IN_PLACE, 0, null, buf, recvCounts, displs, type, root);
@@ -423,7 +423,7 @@ public class Intracomm extends Comm {
     /** {@code MPI_Igatherv} with {@code MPI_IN_PLACE} (see {@link #gathervInPlace}). */
     public final Request igathervInPlace(MemorySegment buf, long count, int[] recvCounts, int[] displs,
             Datatype type, int root) {
-        if (checkRoot(root) != rank()) {
+        if (!isRoot(checkRoot(root))) {
             return igatherv(buf, count, type, null, null, null, null, root);
         }
         return igatherv(IN_PLACE, 0, null, buf, recvCounts, displs, type, root);
@@ -434,7 +434,7 @@ public class Intracomm extends Comm {
      * keeps its own; elsewhere {@code buf} receives {@code count} elements.
      */
     public final void scatterInPlace(MemorySegment buf, long count, Datatype type, int root) {
-        if (checkRoot(root) == rank()) {
+        if (isRoot(checkRoot(root))) {
             scatter(buf, count, type, IN_PLACE, 0, null, root);
         } else {
             scatter(null, 0, null, buf, count, type, root);
@@ -443,7 +443,7 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Iscatter} with {@code MPI_IN_PLACE} (see {@link #scatterInPlace}). */
     public final Request iscatterInPlace(MemorySegment buf, long count, Datatype type, int root) {
-        if (checkRoot(root) == rank()) {
+        if (isRoot(checkRoot(root))) {
             return iscatter(buf, count, type, IN_PLACE, 0, null, root);
         }
         return iscatter(null, 0, null, buf, count, type, root);
@@ -452,7 +452,7 @@ public class Intracomm extends Comm {
     /** {@code MPI_Scatterv} with {@code MPI_IN_PLACE}: the root keeps its own block in {@code buf}. */
     public final void scattervInPlace(MemorySegment buf, int[] sendCounts, int[] displs, long count, Datatype type,
             int root) {
-        if (checkRoot(root) == rank()) {
+        if (isRoot(checkRoot(root))) {
             scatterv(buf, sendCounts, displs, type, IN_PLACE, 0, null, root);
         } else {
             scatterv(null, null, null, null, buf, count, type, root);
@@ -462,7 +462,7 @@ public class Intracomm extends Comm {
     /** {@code MPI_Iscatterv} with {@code MPI_IN_PLACE} (see {@link #scattervInPlace}). */
     public final Request iscattervInPlace(MemorySegment buf, int[] sendCounts, int[] displs, long count,
             Datatype type, int root) {
-        if (checkRoot(root) == rank()) {
+        if (isRoot(checkRoot(root))) {
             return iscatterv(buf, sendCounts, displs, type, IN_PLACE, 0, null, root);
         }
         return iscatterv(null, null, null, null, buf, count, type, root);
@@ -516,7 +516,7 @@ public class Intracomm extends Comm {
      * and the result; elsewhere it is the contribution.
      */
     public final void reduceInPlace(MemorySegment buf, long count, Datatype type, Op op, int root) {
-        if (checkRoot(root) == rank()) {
+        if (isRoot(checkRoot(root))) {
             reduce(IN_PLACE, buf, count, type, op, root);
         } else {
             reduce(buf, null, count, type, op, root);
@@ -525,7 +525,7 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Ireduce} with {@code MPI_IN_PLACE} (see {@link #reduceInPlace}). */
     public final Request ireduceInPlace(MemorySegment buf, long count, Datatype type, Op op, int root) {
-        if (checkRoot(root) == rank()) {
+        if (isRoot(checkRoot(root))) {
             return ireduce(IN_PLACE, buf, count, type, op, root);
         }
         return ireduce(buf, null, count, type, op, root);
