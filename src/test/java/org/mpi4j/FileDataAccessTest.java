@@ -266,53 +266,6 @@ class FileDataAccessTest {
     }
 
     @Test
-    void writeSharedAndReadSharedEachTakeTheirOwnPartOfTheFile() {
-        try (Arena arena = Arena.ofConfined(); File f = create("shared")) {
-            // every rank appends one block (in any order), half blocking, half nonblocking
-            MemorySegment mine = nativeCopy(arena, block(RANK));
-            if (RANK % 2 == 0) {
-                f.writeShared(mine, N, Datatype.INT);
-            } else {
-                f.iwriteShared(MemorySegment.ofArray(block(RANK))).waitFor();
-            }
-            syncAll(f);
-            assertEquals(4L * N * SIZE, f.positionShared());
-            assertEquals(4L * N * SIZE, f.size());
-            int[] all = new int[N * SIZE];
-            f.readAtAll(0, MemorySegment.ofArray(all));
-            boolean[] seen = new boolean[SIZE];
-            for (int k = 0; k < SIZE; k++) {
-                int r = all[k * N] / 1_000_000;
-                seen[r] = true;
-                assertArrayEquals(block(r), Arrays.copyOfRange(all, k * N, (k + 1) * N));
-            }
-            for (boolean s : seen) {
-                assertTrue(s);
-            }
-            // every rank reads one block at the shared pointer: together they read each block once
-            f.seekShared(0, SeekMode.SET);
-            int[] got = new int[N];
-            Status st = new Status();
-            if (RANK % 2 == 0) {
-                f.readShared(MemorySegment.ofArray(got), st);
-            } else {
-                f.ireadShared(MemorySegment.ofArray(got)).waitFor(st);
-            }
-            assertEquals(4L * N, st.byteCount());
-            int r = got[0] / 1_000_000;
-            assertArrayEquals(block(r), got);
-            int[] firsts = new int[SIZE];
-            WORLD.allgather(new int[] {r}, firsts);
-            Arrays.sort(firsts);
-            for (int k = 0; k < SIZE; k++) {
-                assertEquals(k, firsts[k]);
-            }
-        }
-    }
-
-    // ---- split collectives -------------------------------------------------------------------------
-
-    @Test
     void splitCollectivesWriteAndReadBetweenBeginAndEnd() {
         try (Arena arena = Arena.ofConfined(); File f = create("split")) {
             int[] mine = block(RANK);
