@@ -97,7 +97,7 @@ class ShellTest {
     }
 
     @Test
-    void ctrlCTypedInATerminalStopsTheSnippetInsteadOfKillingTheJob() throws Exception {
+    void ctrlCTypedInATerminalStopsTheSnippetInsteadOfKillingTheJobAndASecondOneEndsAStuckJob() throws Exception {
         try (PtyJob job = PtyJob.start(2, Mpiexec.java("org.mpi4j.Shell"))) {
             assertTrue(job.await("mpi4j> ", 1, 120), job.output());
             job.type("while (true) { Thread.onSpinWait(); }\n");
@@ -106,9 +106,15 @@ class ShellTest {
             assertTrue(job.await("[0-1] interrupted", 1, 60), job.output());
             job.type("\"still alive\"\n");
             assertTrue(job.await("[0-1] $1 ==> \"still alive\"", 1, 60), job.output());
-            job.type("/exit\n");
-            assertEquals(0, job.waitFor(60), job.output());
             assertFalse(job.output().contains("MPI_ABORT"), job.output());
+            // a receive that never completes cannot be stopped: the second Ctrl-C ends the job
+            job.type("MPI.COMM_WORLD.recv(new int[1], MPI.ANY_SOURCE, 99, null)\n");
+            Thread.sleep(1000);
+            job.type("\u0003");
+            Thread.sleep(500);
+            job.type("\u0003");
+            assertEquals(130, job.waitFor(60), job.output());
+            assertTrue(job.output().contains("does not stop; ending the job"), job.output());
         }
     }
 

@@ -23,9 +23,14 @@ import org.mpi4j.MPI;
  * mpiexec -n 4 java --enable-native-access=ALL-UNNAMED -cp 'mpi4j.jar:lib/*' org.mpi4j.Run Prog.java args...
  * mpiexec -n 4 java --enable-native-access=ALL-UNNAMED -cp 'mpi4j.jar:lib/*:app.jar' org.mpi4j.Run com.example.Main args...
  * mpiexec -n 4 java --enable-native-access=org.mpi4j -p mpi4j.jar:lib -m org.mpi4j/org.mpi4j.Run Prog.java
+ * mpiexec -n 4 java ... org.mpi4j.Run -c 'System.out.println(MPI.COMM_WORLD.rank());'
+ * mpiexec -n 4 java ... org.mpi4j.Run - &lt; Prog.java
+ * java ... org.mpi4j.Run --version | --mpi-std-version | --mpi-lib-version | --help
  * </pre>
  *
- * A single-file program ({@code .java}) is compiled in memory against the runner's own class and
+ * Code given with {@code -c} or read from standard input (by rank 0, which broadcasts it) is
+ * compiled like a program file, as statements if it declares no class ({@link SourceCompiler}).
+ * A program that does not compile ends the job with one message, rank 0's. A single-file program ({@code .java}) is compiled in memory against the runner's own class and
  * module path; otherwise the argument names a main class on the class path.
  *
  * <p>Users start it as {@code org.mpi4j.Run}; it lives here, outside the API package, with the
@@ -135,11 +140,13 @@ public final class Runner {
     }
 
     private static final String USAGE = """
-            usage: org.mpi4j.Run [option] (MainClass | Program.java | -c code | -) [args...]
+            usage: org.mpi4j.Run (MainClass | Program.java | -c code | -) [args...]
+                   org.mpi4j.Run (--version | --mpi-std-version | --mpi-lib-version | --help)
               MainClass         run the main method of a class on the class path
               Program.java      compile a single-file program in memory and run it
               -c code           run Java statements (or a compilation unit) given as one argument;
-                                org.mpi4j.* and java.lang.foreign.* are imported, args holds [args...]
+                                org.mpi4j.*, java.lang.foreign.* and jshell's default imports
+                                (java.util.*, ...) are imported; args holds [args...]
               -                 the same with the code read from standard input (rank 0 reads it)
               --version         print mpi4j's version and exit
               --mpi-std-version print the version of the MPI standard of the library (MPI_Get_version)

@@ -40,14 +40,6 @@ public final class Shell {
     private Shell() {
     }
 
-    /** jshell's default imports (its DEFAULT start-up), then mpi4j's. */
-    private static final List<String> IMPORTS = List.of("java.io.*", "java.math.*", "java.net.*",
-            "java.nio.file.*", "java.util.*", "java.util.concurrent.*", "java.util.function.*",
-            "java.util.prefs.*", "java.util.regex.*", "java.util.stream.*", "org.mpi4j.*",
-            "java.lang.foreign.*",
-            // org.mpi4j.File over java.io.File, which the on-demand imports would make ambiguous
-            "org.mpi4j.File");
-
     private static final String HELP = """
             Type Java snippets; each runs on every rank. Results show as [ranks] text.
               /vars      the variables and their values
@@ -74,7 +66,7 @@ public final class Shell {
         PrintStream console = System.out;
         try (JShell shell = newShell(); SnippetStopper stopper = new SnippetStopper(shell, control)) {
             Set<String> startup = new HashSet<>();
-            IMPORTS.forEach(i -> shell.eval("import " + i + ";").forEach(e -> startup.add(e.snippet().id())));
+            SourceCompiler.AUTO_IMPORTS.forEach(i -> shell.eval("import " + i + ";").forEach(e -> startup.add(e.snippet().id())));
             ShellInput input = rank == 0 ? new ShellInput(System.in, console, stopper::stopEverywhere) : null;
             if (rank == 0) {
                 console.println("mpi4j shell on " + comm.size() + " ranks; /help for help, /exit to leave");

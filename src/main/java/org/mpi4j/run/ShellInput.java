@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.IntConsumer;
 import jdk.jshell.SourceCodeAnalysis;
+import org.mpi4j.MPI;
 
 /**
  * Rank 0's input: a thread reads standard input line by line, so that a Ctrl-C typed while a
@@ -21,7 +22,8 @@ import jdk.jshell.SourceCodeAnalysis;
  * terminal's interrupt key off and makes Ctrl-C end a line instead ({@code stty intr undef eol ^C},
  * undone when the shell ends): the character then travels as input, through mpiexec, to this
  * reader. A line holding it (typed in a terminal, or {@code \u0003} in piped input) stops the
- * snippet running, or the snippet whose lines come right before it, and drops unfinished input.
+ * snippet running, or the snippet whose lines come right before it, and drops unfinished input; a
+ * second one while that snippet still runs ends the job.
  */
 final class ShellInput {
     static final char CTRL_C = '\u0003';
@@ -33,6 +35,8 @@ final class ShellInput {
     /** The latest snippet handed out, and the latest that has ended. */
     private int lastSnippet;
     private int finished;
+    /** The latest snippet a Ctrl-C asked to stop. */
+    private int stopped;
 
     /** A Ctrl-C in the input; used once it has stopped a snippet. */
     private static final class Interrupt {
@@ -88,9 +92,25 @@ final class ShellInput {
         Interrupt i = new Interrupt();
         if (lastSnippet > finished && lines.stream().allMatch(l -> !(l instanceof String s) || s.isBlank())) {
             i.used = true;
+            if (stopped == lastSnippet) {
+                endJob();
+            }
+            stopped = lastSnippet;
             stopper.accept(lastSnippet);
         }
         return i;
+    }
+
+    /**
+     * A second Ctrl-C for a snippet that did not stop (blocked in an MPI call, or the ranks out of
+     * step): the way out is ending the job, as Ctrl-C ends any other mpiexec job.
+     */
+    private void endJob() {
+        console.println();
+        console.println("mpi4j: snippet " + lastSnippet + " does not stop; ending the job");
+        console.flush();
+        Terminal.restore();
+        MPI.abort(130);
     }
 
     /**

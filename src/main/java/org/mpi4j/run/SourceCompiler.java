@@ -27,8 +27,8 @@ import javax.tools.ToolProvider;
  * into a temporary directory and loads the class with its main method.
  *
  * <p>Code that declares no type is taken as the statements of a main method, the way
- * {@code python -c} takes statements: it is wrapped in a class that imports {@code org.mpi4j.*}
- * and {@code java.lang.foreign.*}, with {@code String[] args} in scope; leading {@code import}
+ * {@code python -c} takes statements: it is wrapped in a class that imports what the shell
+ * imports ({@link #AUTO_IMPORTS}), with {@code String[] args} in scope; leading {@code import}
  * declarations of the code stay imports. Line numbers in diagnostics and stack traces are those of
  * the code as given.
  */
@@ -45,8 +45,16 @@ final class SourceCompiler {
         }
     }
 
-    /** The imports every piece of code run by the runner or the shell starts with. */
-    static final List<String> AUTO_IMPORTS = List.of("org.mpi4j.*", "java.lang.foreign.*");
+    /**
+     * The imports code given to the runner ({@code -c}, {@code -}) or typed into the shell starts
+     * with: jshell's default imports (its DEFAULT start-up), then mpi4j's.
+     */
+    static final List<String> AUTO_IMPORTS = List.of("java.io.*", "java.math.*", "java.net.*",
+            "java.nio.file.*", "java.util.*", "java.util.concurrent.*", "java.util.function.*",
+            "java.util.prefs.*", "java.util.regex.*", "java.util.stream.*", "org.mpi4j.*",
+            "java.lang.foreign.*",
+            // org.mpi4j.File over java.io.File, which the on-demand imports would make ambiguous
+            "org.mpi4j.File");
 
     /** The class that wraps statements. */
     static final String WRAPPER = "Main";

@@ -19,13 +19,24 @@ final class Terminal {
     }
 
     /** Turns Ctrl-C into an end-of-line character on mpiexec's terminal, until this JVM ends. */
-    static void takeCtrlC() {
+    static synchronized void takeCtrlC() {
         if (!Boolean.parseBoolean(System.getProperty("mpi4j.shell.ctrlc", "true")) || !parentReadsTerminal()) {
             return;
         }
         String saved = stty("s=$(stty -g) && stty intr undef eol ^C && echo \"$s\"");
         if (saved != null && !saved.isBlank()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stty("stty " + saved.strip())));
+            Terminal.saved = saved.strip();
+            Runtime.getRuntime().addShutdownHook(new Thread(Terminal::restore));
+        }
+    }
+
+    private static String saved;
+
+    /** Gives the terminal its settings back, if the shell changed them; idempotent. */
+    static synchronized void restore() {
+        if (saved != null) {
+            stty("stty " + saved);
+            saved = null;
         }
     }
 
