@@ -65,7 +65,7 @@ final class ShellInput {
             for (int c; (c = r.read()) >= 0;) {
                 if (c == CTRL_C) {
                     line.setLength(0);
-                    lines.add(interrupt());
+                    interrupt();
                 } else if (c == '\n') {
                     int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1
                             : line.length();
@@ -88,7 +88,7 @@ final class ShellInput {
      * A Ctrl-C stops the snippet running now if its input is the last before the Ctrl-C (no
      * snippet typed ahead waits in the queue); otherwise the snippet before it, once it starts.
      */
-    private synchronized Interrupt interrupt() {
+    private synchronized void interrupt() {
         Interrupt i = new Interrupt();
         if (lastSnippet > finished && lines.stream().allMatch(l -> !(l instanceof String s) || s.isBlank())) {
             i.used = true;
@@ -98,7 +98,8 @@ final class ShellInput {
             stopped = lastSnippet;
             stopper.accept(lastSnippet);
         }
-        return i;
+        // queued under the lock, so that a snippet handed out meanwhile finds it
+        lines.add(i);
     }
 
     /**
@@ -123,42 +124,54 @@ final class ShellInput {
             console.print(pending.isEmpty() ? "mpi4j> " : "   ...> ");
             console.flush();
             Object item = lines.take();
-            if (item == END) {
-                lines.add(END);
-                return null;
-            }
-            if (item instanceof Interrupt) {
-                if (!pending.isEmpty()) {
-                    console.println();
+            // under the lock from here to handing out the snippet: a Ctrl-C read meanwhile finds
+            // the snippet registered (and stops it) or an unfinished input (and drops it)
+            synchronized (this) {
+                if (item == END) {
+                    lines.add(END);
+                    return null;
                 }
-                pending.setLength(0);
-                continue;
-            }
-            String line = (String) item;
-            if (pending.isEmpty() && line.strip().startsWith("/")) {
-                return register(line.strip(), n);
-            }
-            if (pending.isEmpty() && line.isBlank()) {
-                continue;
-            }
-            pending.append(line).append('\n');
-            SourceCodeAnalysis.Completeness c = analysis.analyzeCompletion(pending.toString()).completeness();
-            if (c != SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
-                    && c != SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE) {
-                return register(pending.toString(), n);
+                if (item instanceof Interrupt) {
+                    if (!pending.isEmpty()) {
+                        console.println();
+                    }
+                    pending.setLength(0);
+                    continue;
+                }
+                String line = (String) item;
+                if (pending.isEmpty() && line.strip().startsWith("/")) {
+                    return register(line.strip(), n);
+                }
+                if (pending.isEmpty() && line.isBlank()) {
+                    continue;
+                }
+                pending.append(line).append('\n');
+                SourceCodeAnalysis.Completeness c = analysis.analyzeCompletion(pending.toString()).completeness();
+                if (c != SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                        && c != SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE) {
+                    return register(pending.toString(), n);
+                }
             }
         }
     }
 
-    /** Hands out snippet n; a Ctrl-C already read right after its lines stops it at once. */
+    /**
+     * Hands out snippet n; a Ctrl-C already read right after its lines stops it at once, a second
+     * one ends the job as it would for a running snippet.
+     */
     private synchronized String register(String source, int n) {
         lastSnippet = n;
         for (Object next : lines) {
-            if (next instanceof Interrupt i && !i.used) {
-                i.used = true;
-                stopper.accept(n);
-            }
-            if (!(next instanceof String line && line.isBlank())) {
+            if (next instanceof Interrupt i) {
+                if (!i.used) {
+                    i.used = true;
+                    if (stopped == n) {
+                        endJob();
+                    }
+                    stopped = n;
+                    stopper.accept(n);
+                }
+            } else if (!(next instanceof String line && line.isBlank())) {
                 break;
             }
         }
