@@ -100,9 +100,10 @@ public final class Runner {
                 programClass = SourceCompiler.compileText(args[1], "-c");
                 skip = 2;
             } else if (args[0].equals("-")) {
-                programClass = SourceCompiler.compileText(Texts.broadcast(MPI.COMM_WORLD,
-                        MPI.COMM_WORLD.rank() == 0 ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : null),
-                        "<stdin>");
+                // mpiexec gives standard input to rank 0 only
+                String code = MPI.COMM_WORLD.rank() == 0
+                        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : null;
+                programClass = SourceCompiler.compileText(Texts.broadcast(MPI.COMM_WORLD, code), "<stdin>");
             } else if (args[0].startsWith("-")) {
                 throw new UsageError("unknown option " + args[0]);
             } else {

@@ -2,7 +2,6 @@ package org.mpi4j.run;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,7 +65,9 @@ public final class Shell {
         PrintStream console = System.out;
         try (JShell shell = newShell(); SnippetStopper stopper = new SnippetStopper(shell, control)) {
             Set<String> startup = new HashSet<>();
-            SourceCompiler.AUTO_IMPORTS.forEach(i -> shell.eval("import " + i + ";").forEach(e -> startup.add(e.snippet().id())));
+            for (String i : SourceCompiler.AUTO_IMPORTS) {
+                shell.eval("import " + i + ";").forEach(e -> startup.add(e.snippet().id()));
+            }
             ShellInput input = rank == 0 ? new ShellInput(System.in, console, stopper::stopEverywhere) : null;
             if (rank == 0) {
                 console.println("mpi4j shell on " + comm.size() + " ranks; /help for help, /exit to leave");
@@ -144,7 +145,6 @@ public final class Shell {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         StringBuilder out = new StringBuilder();
         PrintStream err = System.err;
-        InputStream in = System.in;
         try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             System.setErr(capture);
@@ -162,7 +162,6 @@ public final class Shell {
         } finally {
             System.setOut(console);
             System.setErr(err);
-            System.setIn(in);
         }
         String text = printed.toString(StandardCharsets.UTF_8);
         return text.isEmpty() || text.endsWith("\n") ? text + out : text + "\n" + out;
@@ -209,7 +208,8 @@ public final class Shell {
         lineEnd = lineEnd < 0 ? src.length() : lineEnd;
         out.append("  ").append(src, lineStart, lineEnd).append('\n');
         int width = Math.max(1, Math.min(end, lineEnd) - start);
-        out.append("  ").append(" ".repeat(start - lineStart)).append(width == 1 ? "^" : "^" + "-".repeat(width - 2) + "^")
+        out.append("  ").append(" ".repeat(start - lineStart))
+                .append(width == 1 ? "^" : "^" + "-".repeat(width - 2) + "^")
                 .append('\n');
     }
 
@@ -235,8 +235,8 @@ public final class Shell {
             case "/methods" -> shell.methods().forEach(m -> out.append(describe(m).substring("method ".length()))
                     .append('\n'));
             case "/types" -> shell.types().forEach(t -> out.append(describe(t)).append('\n'));
-            case "/imports" -> shell.imports().forEach(i -> out.append("import ").append(i.fullname()).append(i.isStatic()
-                    ? " (static)" : "").append('\n'));
+            case "/imports" -> shell.imports().forEach(i -> out.append("import ").append(i.isStatic() ? "static " : "")
+                    .append(i.fullname()).append('\n'));
             case "/list" -> shell.snippets().filter(s -> !startup.contains(s.id()))
                     .filter(s -> shell.status(s).isActive()).forEach(s -> out.append(s.id()).append(" : ")
                             .append(s.source().strip().replace("\n", "\n     ")).append('\n'));

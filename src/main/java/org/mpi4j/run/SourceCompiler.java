@@ -62,10 +62,13 @@ final class SourceCompiler {
     /** A top-level type declaration, or a top-level main method (a compact source file). */
     private static final Pattern DECLARES_TYPE = Pattern.compile(
             "(?m)^\\s*(?:(?:public|final|abstract|sealed|non-sealed|strictfp|static)\\s+)*"
-                    + "(?:class|record|interface|enum|@interface)\\s+\\w+|(?m)^\\s*(?:public\\s+|static\\s+)*void\\s+main\\s*\\(");
+                    + "(?:class|record|interface|enum|@interface)\\s+\\w+"
+                    + "|(?m)^\\s*(?:public\\s+|static\\s+)*void\\s+main\\s*\\(");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
-            "(?m)^\\s*public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|interface|enum)\\s+(\\w+)");
-    private static final Pattern LEADING_IMPORTS = Pattern.compile("\\A(?:\\s*import\\s+(?:static\\s+)?[\\w.]+(?:\\.\\*)?\\s*;)+");
+            "(?m)^\\s*public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*"
+                    + "(?:class|record|interface|enum)\\s+(\\w+)");
+    private static final Pattern LEADING_IMPORTS = Pattern.compile(
+            "\\A(?:\\s*import\\s+(?:static\\s+)?[\\w.]+(?:\\.\\*)?\\s*;)+");
 
     /** Compiles the single-file program {@code source}. */
     static Class<?> compileFile(Path source) throws CompileError {
