@@ -71,6 +71,9 @@ public final class Shell {
             ShellInput input = rank == 0 ? new ShellInput(System.in, console, stopper::stopEverywhere) : null;
             if (rank == 0) {
                 console.println("mpi4j shell on " + comm.size() + " ranks; /help for help, /exit to leave");
+                if (!stopper.reachesEveryRank()) {
+                    console.println("(MPI is not at thread level MULTIPLE: Ctrl-C stops rank 0's snippet only)");
+                }
             }
             for (int n = 1;; n++) {
                 String source = input != null ? next(input, shell.sourceCodeAnalysis(), n, console) : null;

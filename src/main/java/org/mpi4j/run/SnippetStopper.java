@@ -2,7 +2,9 @@ package org.mpi4j.run;
 
 import jdk.jshell.JShell;
 import org.mpi4j.Intracomm;
+import org.mpi4j.MPI;
 import org.mpi4j.Request;
+import org.mpi4j.ThreadLevel;
 
 /**
  * Stops a running snippet on every rank ({@link JShell#stop()}) when rank 0 asks: rank 0 sends the
@@ -20,6 +22,8 @@ final class SnippetStopper implements AutoCloseable {
     private final JShell shell;
     private final Intracomm control;
     private final Thread thread;
+    /** Whether other threads than main may call MPI: else Ctrl-C stops rank 0's snippet only. */
+    private final boolean everywhere = MPI.queryThread() == ThreadLevel.MULTIPLE;
     /** The snippet evaluating now (0: none). */
     private volatile int running;
     /** The latest snippet asked to stop. */
@@ -43,17 +47,22 @@ final class SnippetStopper implements AutoCloseable {
         return target == n;
     }
 
+    /** Whether a stop reaches every rank, not only rank 0 (MPI_THREAD_MULTIPLE is needed). */
+    boolean reachesEveryRank() {
+        return everywhere;
+    }
+
     /** Rank 0: stops snippet {@code n} on every rank. */
     void stopEverywhere(int n) {
         target = Math.max(target, n);
-        for (int r = 1; r < control.size(); r++) {
+        for (int r = 1; everywhere && r < control.size(); r++) {
             control.send(new int[] {n}, r, TAG);
         }
     }
 
     private void watch() {
         int[] message = new int[1];
-        Request pending = control.rank() == 0 ? null : control.irecv(message, 0, TAG);
+        Request pending = control.rank() == 0 || !everywhere ? null : control.irecv(message, 0, TAG);
         try {
             while (!closed) {
                 if (pending != null && pending.test()) {
@@ -77,8 +86,8 @@ final class SnippetStopper implements AutoCloseable {
     /** Ends the threads on every rank (collectively: rank 0 tells the others). */
     @Override
     public void close() {
-        if (control.rank() == 0) {
-            for (int r = 1; r < control.size(); r++) {
+        if (control.rank() == 0 || !everywhere) {
+            for (int r = 1; everywhere && r < control.size(); r++) {
                 control.send(new int[] {-1}, r, TAG);
             }
             closed = true;
