@@ -65,6 +65,15 @@ import java.util.List;
     }
 
     @Test
+    void codeGivenWithDashCCompilesAgainstTheModuleOnTheModulePath() {
+        Mpiexec.Result r = Mpiexec.run(2, 120, Mpiexec.javaOnModulePath("-m", "org.mpi4j/org.mpi4j.Run", "-c",
+                "System.out.println(\"module \" + MPI.class.getModule().getName() + \" rank \" + MPI.COMM_WORLD.rank());"));
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(1, r.count("module org.mpi4j rank 0"), r.output());
+        assertEquals(1, r.count("module org.mpi4j rank 1"), r.output());
+    }
+
+    @Test
     void dashReadsTheProgramFromRankZerosStandardInput(@TempDir Path dir) throws Exception {
         Path program = dir.resolve("program.java");
         Files.writeString(program, """
