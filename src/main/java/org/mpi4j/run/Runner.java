@@ -65,9 +65,12 @@ public final class Runner {
     }
 
     /**
-     * Loads the program {@code args[0]} on this process, as {@link #main} does, and hands its main
-     * method to {@code launcher}; anything the launcher or the program throws (and any uncaught
-     * exception in another thread) aborts the MPI job.
+     * Loads the program {@code args[0]} (a main class, a {@code .java} file, {@code -c code} or
+     * {@code -}) on this process, as {@link #main} does, and hands its main method to
+     * {@code launcher}; anything the launcher or the program throws (and any uncaught exception in
+     * another thread) aborts the MPI job. An option ({@code --version}, {@code --help} ...) is
+     * answered and the process exits; a command line or program that every rank finds wrong (no such
+     * file, a compile error) ends the job with rank 0's message alone.
      *
      * @param args     the program and its arguments
      * @param launcher decides how the main method runs
