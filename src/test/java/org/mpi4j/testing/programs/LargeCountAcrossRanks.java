@@ -10,9 +10,10 @@ import org.mpi4j.Op;
 
 /**
  * One broadcast and one allreduce of 2^31+4096 bytes (more elements than an MPI-3.1 count holds)
- * between processes, each byte checked at sampled positions over the whole range and at every
- * position of the last 64 KiB below 2^31 and everything above it. Run it at 2 to 4 ranks. Prints "large bcast ok" and
- * "large allreduce ok" per rank, or the first wrong byte.
+ * between processes, each byte checked at sampled positions over the whole range (every 4093rd)
+ * and at every position from 64 KiB below 2^31 to the end. Run it at 2 to 4 ranks. Prints
+ * "large bcast ok" and "large allreduce ok" per rank, or the first wrong byte; with an argument,
+ * the time of each step too.
  */
 public final class LargeCountAcrossRanks {
     /** Bytes per call: above Integer.MAX_VALUE, a multiple of 8 so the pattern is written in longs. */
