@@ -998,7 +998,7 @@ public final class Win extends NativeHandle {
         checkEpoch(targetRank);
         long[] sizes = targetBytes;
         if (sizes == null) {
-            return tc; // dynamic: displacements are addresses MPI checks against what is attached
+            return tc; // dynamic (displacements are addresses MPI checks) or borrowed (sizes unknown here): MPI checks
         }
         if (targetDisp < 0) {
             throw new IllegalArgumentException("negative target displacement: " + targetDisp);
