@@ -263,6 +263,14 @@ public final class OpenMpiAbi {
     }
 
     /**
+     * How much of an object a handle points to that Open MPI 4.1.4's {@code MPI_*_c2f} functions may
+     * read: measured at most the first 300 bytes (a communicator; a datatype 208, a window 252, a
+     * request 108), with a margin. A foreign handle must point to this much readable memory before
+     * mpi4j asks MPI about it (see {@link ProcessMemory}), so that garbage cannot crash the JVM.
+     */
+    public static final long HANDLE_PROBE_BYTES = 512;
+
+    /**
      * Open MPI 4.1 cannot finalize a process whose spawn failed in MPI (too few slots, an unknown
      * host): {@code MPI_Finalize} waits for ever. Such a process ends without it.
      */
