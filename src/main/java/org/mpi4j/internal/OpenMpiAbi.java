@@ -80,7 +80,7 @@ public final class OpenMpiAbi {
                     FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
             MethodHandle dlsym = linker.downcallHandle(libc.find("dlsym").orElseThrow(),
                     FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-            // created before dlopen: creating a downcall may itself call dlerror and clear its text
+            // looked up before dlopen: a lookup (dlsym) between dlopen and dlerror clears dlopen's reason
             MethodHandle dlerror = linker.downcallHandle(libc.find("dlerror").orElseThrow(),
                     FunctionDescriptor.of(ValueLayout.ADDRESS));
             String library = System.getProperty(LIBRARY_PROPERTY, SONAME);
