@@ -169,6 +169,42 @@ public final class OpenMpiAbi {
         return load().find(symbolOf(mpiName)).orElseThrow();
     }
 
+    /**
+     * Settings this process gives Open MPI before {@code MPI_Init}, as {@code OMPI_MCA_*} variables
+     * of its own environment (a variable the user set, or an {@code --mca} option of mpiexec, wins).
+     *
+     * <p>{@code op_avx_support=AVX512F,AVX}: Open MPI 4.1.4's vectorised reductions saturate sums of
+     * 8- and 16-bit integers, signed and unsigned, instead of wrapping them modulo 2^n as C and MPI
+     * do. Measured from C with {@code MPI_Reduce_local} of 64 elements: int8 100 + 100 gave 127, uint8
+     * 200 + 200 gave 255, int16 30000 + 30000 gave 32767 (one element, done by scalar code, was right).
+     * Those kernels are the AVX2, AVX512BW and SSE ones; without them Open MPI uses its plain C loops
+     * for 8- and 16-bit types and keeps the AVX512F and AVX kernels of the 32- and 64-bit and floating
+     * types (a SUM of 1M doubles: 0.29-0.38 ms with this setting and with the default, 0.74-0.80 ms
+     * with the whole component off).
+     */
+    public static void beforeInit() {
+        if (System.getenv("OMPI_MCA_op_avx_support") == null && System.getenv("OMPI_MCA_op") == null) {
+            setenv("OMPI_MCA_op_avx_support", "AVX512F,AVX");
+        }
+    }
+
+    private static void setenv(String name, String value) {
+        try (Arena arena = Arena.ofConfined()) {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle setenv = linker.downcallHandle(linker.defaultLookup().find("setenv").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT));
+            int rc = (int) setenv.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), 0);
+            if (rc != 0) {
+                throw new IllegalStateException("setenv(" + name + ") failed");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     /** Whether this MPI library has the predefined object at all (e.g. optional Fortran types). */
     public static boolean hasPredefined(String mpiName) {
         return load().find(symbolOf(mpiName)).isPresent();
