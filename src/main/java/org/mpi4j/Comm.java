@@ -477,6 +477,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void send(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
@@ -488,6 +489,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void send(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
@@ -499,6 +501,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void send(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
@@ -510,6 +513,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void send(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
@@ -521,6 +525,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void send(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
@@ -532,6 +537,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void send(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
@@ -543,6 +549,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void send(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
@@ -584,6 +591,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void bsend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
@@ -595,6 +603,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void bsend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
@@ -606,6 +615,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void bsend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
@@ -617,6 +627,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void bsend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
@@ -628,6 +639,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void bsend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
@@ -639,6 +651,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void bsend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
@@ -650,6 +663,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void bsend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
@@ -688,6 +702,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void ssend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
@@ -698,6 +713,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void ssend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
@@ -708,6 +724,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void ssend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
@@ -718,6 +735,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void ssend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
@@ -728,6 +746,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void ssend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
@@ -738,6 +757,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void ssend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
@@ -748,6 +768,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void ssend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
@@ -786,6 +807,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void rsend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
@@ -796,6 +818,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void rsend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
@@ -806,6 +829,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void rsend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
@@ -816,6 +840,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void rsend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
@@ -826,6 +851,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void rsend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
@@ -836,6 +862,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void rsend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
@@ -846,6 +873,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void rsend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
@@ -887,6 +915,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void recv(byte[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, source, tag, status);
     }
@@ -897,6 +926,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void recv(short[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, source, tag, status);
     }
@@ -907,6 +937,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void recv(char[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, source, tag, status);
     }
@@ -917,6 +948,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void recv(int[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, source, tag, status);
     }
@@ -927,6 +959,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void recv(long[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, source, tag, status);
     }
@@ -937,6 +970,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void recv(float[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, source, tag, status);
     }
@@ -947,6 +981,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void recv(double[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, source, tag, status);
     }
@@ -991,6 +1026,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(byte[] sendBuf, int dest, int sendTag, byte[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.INT8_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.INT8_T, source, recvTag, status);
     }
@@ -1003,6 +1040,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(short[] sendBuf, int dest, int sendTag, short[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.INT16_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.INT16_T, source, recvTag, status);
     }
@@ -1015,6 +1054,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(char[] sendBuf, int dest, int sendTag, char[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.UINT16_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.UINT16_T, source, recvTag, status);
     }
@@ -1027,6 +1068,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(int[] sendBuf, int dest, int sendTag, int[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.INT32_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.INT32_T, source, recvTag, status);
     }
@@ -1039,6 +1082,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(long[] sendBuf, int dest, int sendTag, long[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.INT64_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.INT64_T, source, recvTag, status);
     }
@@ -1051,6 +1096,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(float[] sendBuf, int dest, int sendTag, float[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.FLOAT, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.FLOAT, source, recvTag, status);
     }
@@ -1063,6 +1110,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(double[] sendBuf, int dest, int sendTag, double[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.DOUBLE, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.DOUBLE, source, recvTag, status);
     }
@@ -1098,6 +1147,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void sendrecvReplace(byte[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1107,6 +1157,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void sendrecvReplace(short[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1116,6 +1167,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void sendrecvReplace(char[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1125,6 +1177,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void sendrecvReplace(int[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1134,6 +1187,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void sendrecvReplace(long[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1143,6 +1197,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void sendrecvReplace(float[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, sendTag, source, recvTag, status);
     }
 
@@ -1152,6 +1207,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void sendrecvReplace(double[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, sendTag, source, recvTag, status);
     }
 
@@ -1192,6 +1248,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request isend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1201,6 +1258,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request isend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1210,6 +1268,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request isend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1219,6 +1278,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request isend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1228,6 +1288,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request isend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1237,6 +1298,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request isend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1246,6 +1308,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request isend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1284,6 +1347,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request ibsend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1293,6 +1357,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request ibsend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1302,6 +1367,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request ibsend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1311,6 +1377,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request ibsend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1320,6 +1387,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request ibsend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1329,6 +1397,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request ibsend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1338,6 +1407,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request ibsend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1376,6 +1446,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request issend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1385,6 +1456,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request issend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1394,6 +1466,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request issend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1403,6 +1476,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request issend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1412,6 +1486,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request issend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1421,6 +1496,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request issend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1430,6 +1506,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request issend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1468,6 +1545,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request irsend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1477,6 +1555,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request irsend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1486,6 +1565,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request irsend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1495,6 +1575,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request irsend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1504,6 +1585,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request irsend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1513,6 +1595,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request irsend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1522,6 +1605,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request irsend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1560,6 +1644,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request irecv(byte[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT8_T, source, tag, false);
     }
 
@@ -1569,6 +1654,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request irecv(short[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT16_T, source, tag, false);
     }
 
@@ -1578,6 +1664,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request irecv(char[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.UINT16_T, source, tag, false);
     }
 
@@ -1587,6 +1674,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request irecv(int[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT32_T, source, tag, false);
     }
 
@@ -1596,6 +1684,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request irecv(long[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT64_T, source, tag, false);
     }
 
@@ -1605,6 +1694,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request irecv(float[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.FLOAT, source, tag, false);
     }
 
@@ -1614,6 +1704,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request irecv(double[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.DOUBLE, source, tag, false);
     }
 
@@ -1657,6 +1748,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request sendInit(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1667,6 +1759,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request sendInit(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1677,6 +1770,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request sendInit(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1687,6 +1781,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request sendInit(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1697,6 +1792,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request sendInit(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1707,6 +1803,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request sendInit(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1717,6 +1814,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request sendInit(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1758,6 +1856,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request bsendInit(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1768,6 +1867,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request bsendInit(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1778,6 +1878,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request bsendInit(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1788,6 +1889,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request bsendInit(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1798,6 +1900,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request bsendInit(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1808,6 +1911,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request bsendInit(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1818,6 +1922,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request bsendInit(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1859,6 +1964,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request ssendInit(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1869,6 +1975,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request ssendInit(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1879,6 +1986,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request ssendInit(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1889,6 +1997,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request ssendInit(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1899,6 +2008,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request ssendInit(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1909,6 +2019,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request ssendInit(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1919,6 +2030,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request ssendInit(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1960,6 +2072,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request rsendInit(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1970,6 +2083,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request rsendInit(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1980,6 +2094,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request rsendInit(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1990,6 +2105,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request rsendInit(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -2000,6 +2116,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request rsendInit(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -2010,6 +2127,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request rsendInit(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -2020,6 +2138,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request rsendInit(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -2058,6 +2177,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request recvInit(byte[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT8_T, source, tag, true);
     }
 
@@ -2067,6 +2187,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request recvInit(short[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT16_T, source, tag, true);
     }
 
@@ -2076,6 +2197,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request recvInit(char[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.UINT16_T, source, tag, true);
     }
 
@@ -2085,6 +2207,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request recvInit(int[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT32_T, source, tag, true);
     }
 
@@ -2094,6 +2217,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request recvInit(long[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT64_T, source, tag, true);
     }
 
@@ -2103,6 +2227,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request recvInit(float[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.FLOAT, source, tag, true);
     }
 
@@ -2112,6 +2237,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request recvInit(double[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.DOUBLE, source, tag, true);
     }
 
@@ -3323,21 +3449,26 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Bcast} of a whole {@code byte[]}. */
     public final void bcast(byte[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code byte[]} (staged in native memory until the request completes). */
     public final Request ibcast(byte[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code byte[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(byte[] sendBuf, byte[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code byte[]}s. */
     public final void allreduce(byte[] sendBuf, byte[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 1 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
@@ -3356,18 +3487,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code byte[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(byte[] sendBuf, byte[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT8_T, op);
     }
 
     /** {@code MPI_Gather} of whole {@code byte[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(byte[] sendBuf, byte[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code byte[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T, root);
@@ -3375,12 +3510,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code byte[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(byte[] sendBuf, byte[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code byte[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(byte[] sendBuf, int[] sendCounts, int[] displs, byte[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT8_T, root);
@@ -3388,39 +3525,50 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code byte[]}s. */
     public final void allgather(byte[] sendBuf, byte[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.INT8_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code byte[]}s (null {@code displs}: packed). */
     public final void allgatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code byte[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(byte[] sendBuf, byte[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT8_T);
     }
 
     /** {@code MPI_Bcast} of a whole {@code int[]}. */
     public final void bcast(int[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code int[]} (staged in native memory until the request completes). */
     public final Request ibcast(int[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code int[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(int[] sendBuf, int[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code int[]}s. */
     public final void allreduce(int[] sendBuf, int[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
@@ -3439,18 +3587,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code int[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(int[] sendBuf, int[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT32_T, op);
     }
 
     /** {@code MPI_Gather} of whole {@code int[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(int[] sendBuf, int[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code int[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T, root);
@@ -3458,12 +3610,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code int[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(int[] sendBuf, int[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code int[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(int[] sendBuf, int[] sendCounts, int[] displs, int[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT32_T, root);
@@ -3471,39 +3625,50 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code int[]}s. */
     public final void allgather(int[] sendBuf, int[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.INT32_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code int[]}s (null {@code displs}: packed). */
     public final void allgatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code int[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(int[] sendBuf, int[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT32_T);
     }
 
     /** {@code MPI_Bcast} of a whole {@code long[]}. */
     public final void bcast(long[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code long[]} (staged in native memory until the request completes). */
     public final Request ibcast(long[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code long[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(long[] sendBuf, long[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code long[]}s. */
     public final void allreduce(long[] sendBuf, long[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
@@ -3522,18 +3687,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code long[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(long[] sendBuf, long[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT64_T, op);
     }
 
     /** {@code MPI_Gather} of whole {@code long[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(long[] sendBuf, long[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code long[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T, root);
@@ -3541,12 +3710,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code long[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(long[] sendBuf, long[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code long[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(long[] sendBuf, int[] sendCounts, int[] displs, long[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT64_T, root);
@@ -3554,39 +3725,50 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code long[]}s. */
     public final void allgather(long[] sendBuf, long[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.INT64_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code long[]}s (null {@code displs}: packed). */
     public final void allgatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code long[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(long[] sendBuf, long[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT64_T);
     }
 
     /** {@code MPI_Bcast} of a whole {@code float[]}. */
     public final void bcast(float[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code float[]} (staged in native memory until the request completes). */
     public final Request ibcast(float[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code float[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(float[] sendBuf, float[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code float[]}s. */
     public final void allreduce(float[] sendBuf, float[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
@@ -3605,18 +3787,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code float[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(float[] sendBuf, float[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.FLOAT, op);
     }
 
     /** {@code MPI_Gather} of whole {@code float[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(float[] sendBuf, float[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code float[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT, root);
@@ -3624,12 +3810,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code float[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(float[] sendBuf, float[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code float[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(float[] sendBuf, int[] sendCounts, int[] displs, float[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.FLOAT, root);
@@ -3637,39 +3825,50 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code float[]}s. */
     public final void allgather(float[] sendBuf, float[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.FLOAT);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code float[]}s (null {@code displs}: packed). */
     public final void allgatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT);
     }
 
     /** {@code MPI_Alltoall} of whole {@code float[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(float[] sendBuf, float[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), n, Datatype.FLOAT);
     }
 
     /** {@code MPI_Bcast} of a whole {@code double[]}. */
     public final void bcast(double[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code double[]} (staged in native memory until the request completes). */
     public final Request ibcast(double[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code double[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(double[] sendBuf, double[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code double[]}s. */
     public final void allreduce(double[] sendBuf, double[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
@@ -3688,18 +3887,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code double[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(double[] sendBuf, double[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.DOUBLE, op);
     }
 
     /** {@code MPI_Gather} of whole {@code double[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(double[] sendBuf, double[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code double[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE, root);
@@ -3707,12 +3910,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code double[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(double[] sendBuf, double[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code double[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(double[] sendBuf, int[] sendCounts, int[] displs, double[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.DOUBLE, root);
@@ -3720,54 +3925,68 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code double[]}s. */
     public final void allgather(double[] sendBuf, double[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.DOUBLE);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code double[]}s (null {@code displs}: packed). */
     public final void allgatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE);
     }
 
     /** {@code MPI_Alltoall} of whole {@code double[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(double[] sendBuf, double[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), n, Datatype.DOUBLE);
     }
 
     /** {@code MPI_Bcast} of a whole {@code short[]}. */
     public final void bcast(short[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Bcast} of a whole {@code char[]}. */
     public final void bcast(char[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code short[]} (staged in native memory until the request completes). */
     public final Request ibcast(short[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code char[]} (staged in native memory until the request completes). */
     public final Request ibcast(char[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code short[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(short[] sendBuf, short[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code char[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(char[] sendBuf, char[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code short[]}s. */
     public final void allreduce(short[] sendBuf, short[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
@@ -3786,6 +4005,8 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allreduce} of whole {@code char[]}s. */
     public final void allreduce(char[] sendBuf, char[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
@@ -3804,30 +4025,37 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code short[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(short[] sendBuf, short[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT16_T, op);
     }
 
     /** {@code MPI_Iallreduce} of whole {@code char[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(char[] sendBuf, char[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.UINT16_T, op);
     }
 
     /** {@code MPI_Gather} of whole {@code short[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(short[] sendBuf, short[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gather} of whole {@code char[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(char[] sendBuf, char[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code short[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(short[] sendBuf, short[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT16_T, root);
@@ -3835,6 +4063,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gatherv} of whole {@code char[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(char[] sendBuf, char[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.UINT16_T, root);
@@ -3842,18 +4071,21 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code short[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(short[] sendBuf, short[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code char[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(char[] sendBuf, char[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code short[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(short[] sendBuf, int[] sendCounts, int[] displs, short[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT16_T, root);
@@ -3861,6 +4093,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatterv} of whole {@code char[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(char[] sendBuf, int[] sendCounts, int[] displs, char[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.UINT16_T, root);
@@ -3868,36 +4101,48 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code short[]}s. */
     public final void allgather(short[] sendBuf, short[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.INT16_T);
     }
 
     /** {@code MPI_Allgather} of whole {@code char[]}s. */
     public final void allgather(char[] sendBuf, char[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.UINT16_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code short[]}s (null {@code displs}: packed). */
     public final void allgatherv(short[] sendBuf, short[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT16_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code char[]}s (null {@code displs}: packed). */
     public final void allgatherv(char[] sendBuf, char[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.UINT16_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code short[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(short[] sendBuf, short[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT16_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code char[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(char[] sendBuf, char[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), n, Datatype.UINT16_T);
     }

@@ -671,6 +671,7 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Allreduce} in place over a whole {@code byte[]}. */
     public final void allreduceInPlace(byte[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 1 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
@@ -689,16 +690,21 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code byte[]}s. */
     public final void scan(byte[] sendBuf, byte[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code byte[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(byte[] sendBuf, byte[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code int[]}. */
     public final void allreduceInPlace(int[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 4 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
@@ -717,16 +723,21 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code int[]}s. */
     public final void scan(int[] sendBuf, int[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code int[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(int[] sendBuf, int[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code long[]}. */
     public final void allreduceInPlace(long[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 8 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
@@ -745,16 +756,21 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code long[]}s. */
     public final void scan(long[] sendBuf, long[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code long[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(long[] sendBuf, long[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code float[]}. */
     public final void allreduceInPlace(float[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 4 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
@@ -773,16 +789,21 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code float[]}s. */
     public final void scan(float[] sendBuf, float[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code float[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(float[] sendBuf, float[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code double[]}. */
     public final void allreduceInPlace(double[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 8 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
@@ -801,16 +822,21 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code double[]}s. */
     public final void scan(double[] sendBuf, double[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code double[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(double[] sendBuf, double[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code short[]}. */
     public final void allreduceInPlace(short[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 2 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
@@ -829,6 +855,7 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Allreduce} in place over a whole {@code char[]}. */
     public final void allreduceInPlace(char[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 2 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
@@ -847,21 +874,29 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code short[]}s. */
     public final void scan(short[] sendBuf, short[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op);
     }
 
     /** {@code MPI_Scan} of whole {@code char[]}s. */
     public final void scan(char[] sendBuf, char[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code short[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(short[] sendBuf, short[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code char[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(char[] sendBuf, char[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op);
     }
 

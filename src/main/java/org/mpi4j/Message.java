@@ -238,6 +238,7 @@ public final class Message {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public void mrecv(byte[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.INT8_T, status);
     }
 
@@ -247,6 +248,7 @@ public final class Message {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public void mrecv(short[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.INT16_T, status);
     }
 
@@ -256,6 +258,7 @@ public final class Message {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public void mrecv(char[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.UINT16_T, status);
     }
 
@@ -265,6 +268,7 @@ public final class Message {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public void mrecv(int[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.INT32_T, status);
     }
 
@@ -274,6 +278,7 @@ public final class Message {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public void mrecv(long[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.INT64_T, status);
     }
 
@@ -283,6 +288,7 @@ public final class Message {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public void mrecv(float[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.FLOAT, status);
     }
 
@@ -292,6 +298,7 @@ public final class Message {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public void mrecv(double[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.DOUBLE, status);
     }
 
@@ -324,6 +331,7 @@ public final class Message {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public Request imrecv(byte[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.INT8_T);
     }
 
@@ -333,6 +341,7 @@ public final class Message {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public Request imrecv(short[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.INT16_T);
     }
 
@@ -342,6 +351,7 @@ public final class Message {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public Request imrecv(char[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.UINT16_T);
     }
 
@@ -351,6 +361,7 @@ public final class Message {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public Request imrecv(int[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.INT32_T);
     }
 
@@ -360,6 +371,7 @@ public final class Message {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public Request imrecv(long[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.INT64_T);
     }
 
@@ -369,6 +381,7 @@ public final class Message {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public Request imrecv(float[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.FLOAT);
     }
 
@@ -378,6 +391,7 @@ public final class Message {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public Request imrecv(double[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.DOUBLE);
     }
 
