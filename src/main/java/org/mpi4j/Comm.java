@@ -2598,6 +2598,15 @@ public abstract class Comm extends NativeHandle {
             LargeCollectives.bcast(this, buf, count, type, root);
             return;
         }
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.BCAST, root, () -> {
+                if (isRoot(checkRoot(root))) {
+                    span(buf, count, type);
+                } else {
+                    recvSpan(buf, count, type);
+                }
+            }, () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(count, type)), P2pMessage.dataBytes(count, type));
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         if (!isRoot && !contributes(root)) {
@@ -2653,6 +2662,16 @@ public abstract class Comm extends NativeHandle {
      */
     public final void gather(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
             long recvCount, Datatype recvType, int root) {
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.GATHER, root, () -> {
+                boolean isRoot = isRoot(checkRoot(root));
+                span(sendBuf, sendCount, sendType);
+                if (isRoot) {
+                    recvSpan(recvBuf, recvCount * peerSize(), recvType);
+                }
+            }, () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(recvCount, recvType)),
+                    P2pMessage.dataBytes(sendCount, sendType));
+        }
         checkRoot(root);
         boolean sends = contributes(root);
         long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
@@ -2716,6 +2735,19 @@ public abstract class Comm extends NativeHandle {
      */
     public final void gatherv(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
             int[] recvCounts, int[] displs, Datatype recvType, int root) {
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.GATHERV, root, () -> {
+                boolean isRoot = isRoot(checkRoot(root));
+                if (sendBuf != IN_PLACE) {
+                    span(sendBuf, sendCount, sendType);
+                }
+                if (isRoot) {
+                    spanV(recvBuf, recvCounts, displs, recvType, true);
+                    CollectiveChecks.checkNoOverlap(recvCounts, displs, recvType.extent(), "gatherv");
+                }
+            }, () -> CollectiveChecks.each(recvCounts, recvType),
+                    sendBuf == IN_PLACE ? -1 : P2pMessage.dataBytes(sendCount, sendType));
+        }
         checkRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
         boolean sends = !inPlace && contributes(root);
@@ -2780,6 +2812,17 @@ public abstract class Comm extends NativeHandle {
      */
     public final void scatter(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
             long recvCount, Datatype recvType, int root) {
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.SCATTER, root, () -> {
+                if (isRoot(checkRoot(root))) {
+                    span(sendBuf, sendCount * peerSize(), sendType);
+                }
+                if (recvBuf != IN_PLACE) {
+                    recvSpan(recvBuf, recvCount, recvType);
+                }
+            }, () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(sendCount, sendType)),
+                    recvBuf == IN_PLACE ? -1 : P2pMessage.dataBytes(recvCount, recvType));
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
@@ -2845,6 +2888,17 @@ public abstract class Comm extends NativeHandle {
      */
     public final void scatterv(MemorySegment sendBuf, int[] sendCounts, int[] displs, Datatype sendType,
             MemorySegment recvBuf, long recvCount, Datatype recvType, int root) {
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.SCATTERV, root, () -> {
+                if (isRoot(checkRoot(root))) {
+                    spanV(sendBuf, sendCounts, displs, sendType, false);
+                }
+                if (recvBuf != IN_PLACE) {
+                    recvSpan(recvBuf, recvCount, recvType);
+                }
+            }, () -> CollectiveChecks.each(sendCounts, sendType),
+                    recvBuf == IN_PLACE ? -1 : P2pMessage.dataBytes(recvCount, recvType));
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
@@ -3166,6 +3220,18 @@ public abstract class Comm extends NativeHandle {
         if (LargeCollectives.isLarge(count)) {
             LargeCollectives.reduce(this, sendBuf, recvBuf, count, type, op, root);
             return;
+        }
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.REDUCE, root, () -> {
+                boolean isRoot = isRoot(checkRoot(root));
+                checkOp(op);
+                if (sendBuf != IN_PLACE) {
+                    span(sendBuf, count, type);
+                }
+                if (isRoot) {
+                    recvSpan(recvBuf, count, type);
+                }
+            }, () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(count, type)), P2pMessage.dataBytes(count, type));
         }
         checkRoot(root);
         checkOp(op);
