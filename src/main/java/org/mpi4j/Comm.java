@@ -2610,7 +2610,7 @@ public abstract class Comm extends NativeHandle {
         checkRoot(root);
         boolean isRoot = isRoot(root);
         if (!isRoot && !contributes(root)) {
-            Errors.check(mpi_h.MPI_Bcast(MemorySegment.NULL, 1, ignoredType(type), root, handle()), "MPI_Bcast");
+            Errors.check(CollectiveDowncalls.bcast(MemorySegment.NULL, 1, ignoredType(type), root, handle()), "MPI_Bcast");
             return;
         }
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
@@ -3239,7 +3239,7 @@ public abstract class Comm extends NativeHandle {
         boolean inPlace = sendBuf == IN_PLACE;
         boolean sends = !inPlace && contributes(root);
         if (!isRoot && !sends) {
-            Errors.check(mpi_h.MPI_Reduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(),
+            Errors.check(CollectiveDowncalls.reduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(),
                     root, handle()), "MPI_Reduce");
             return;
         }
@@ -3354,7 +3354,7 @@ public abstract class Comm extends NativeHandle {
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
-            rc = mpi_h.MPI_Allreduce(sendBuf, recvBuf, (int) count, type.handle(), op.handle(), handle());
+            rc = CollectiveDowncalls.allreduce(sendBuf, recvBuf, (int) count, type.handle(), op.handle(), handle());
         } finally {
             Downcalls.userOpDone(javaOp);
         }
@@ -3540,7 +3540,7 @@ public abstract class Comm extends NativeHandle {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3640,7 +3640,7 @@ public abstract class Comm extends NativeHandle {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3740,7 +3740,7 @@ public abstract class Comm extends NativeHandle {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3840,7 +3840,7 @@ public abstract class Comm extends NativeHandle {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3940,7 +3940,7 @@ public abstract class Comm extends NativeHandle {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -4058,7 +4058,7 @@ public abstract class Comm extends NativeHandle {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT16_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.INT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -4078,7 +4078,7 @@ public abstract class Comm extends NativeHandle {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.UINT16_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.UINT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {

@@ -81,7 +81,7 @@ public class Intracomm extends Comm {
     /** {@code MPI_Comm_dup}: a new communicator with the same group and a new context. Collective. */
     public Intracomm dup() {
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Comm_dup(handle(), s.handle0), "MPI_Comm_dup");
+        Errors.check(Downcalls.commDup(handle(), s.handle0), "MPI_Comm_dup");
         return fromRef(s.handle0);
     }
 
@@ -677,7 +677,7 @@ public class Intracomm extends Comm {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT8_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.INT8_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -710,7 +710,7 @@ public class Intracomm extends Comm {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT32_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.INT32_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -743,7 +743,7 @@ public class Intracomm extends Comm {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT64_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.INT64_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -776,7 +776,7 @@ public class Intracomm extends Comm {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.FLOAT.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.FLOAT.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -809,7 +809,7 @@ public class Intracomm extends Comm {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.DOUBLE.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.DOUBLE.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -842,7 +842,7 @@ public class Intracomm extends Comm {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT16_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.INT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -861,7 +861,7 @@ public class Intracomm extends Comm {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.UINT16_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.UINT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {

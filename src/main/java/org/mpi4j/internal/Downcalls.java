@@ -284,6 +284,14 @@ public final class Downcalls {
         return mpi_h.MPI_Probe(source, tag, comm, status);
     }
 
+    /** {@code MPI_Comm_dup}; on a virtual thread {@code MPI_Comm_idup} and polls instead. */
+    public static int commDup(MemorySegment comm, MemorySegment newComm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Comm_idup$handle(), comm, newComm);
+        }
+        return mpi_h.MPI_Comm_dup(comm, newComm);
+    }
+
     /** {@code MPI_Barrier}; on a virtual thread {@code MPI_Ibarrier} and polls instead. */
     public static int barrier(MemorySegment comm) {
         if (VirtualWait.applies()) {
