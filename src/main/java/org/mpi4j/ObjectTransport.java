@@ -186,7 +186,7 @@ final class ObjectTransport {
      *
      * @return the part's size in bytes
      */
-    private static long receivePart(ObjectFrame f, int i, int src, int tag, MemorySegment c) {
+    static long receivePart(ObjectFrame f, int i, int src, int tag, MemorySegment c) {
         long size = f.partBytes(i);
         int limit = ObjectFrame.chunkLimit;
         Scratch s = Scratch.get();

@@ -35,7 +35,7 @@ public final class Staged {
         this.heap = heap;
         this.bytes = bytes;
         this.reservation = reserve ? StagingPool.takeReceive(bytes) : null;
-        this.block = reserve ? reservation.block() : StagingPool.take(bytes);
+        this.block = reservation != null ? reservation.block() : StagingPool.take(bytes);
         this.memory = block.asSlice(0, bytes);
     }
 

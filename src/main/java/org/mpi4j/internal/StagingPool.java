@@ -69,13 +69,30 @@ public final class StagingPool {
     private static final ArrayDeque<Reservation> FREE_RESERVATIONS = new ArrayDeque<>();
     private static long reservedTouched;
 
-    /** A receive block: {@link #RECEIVE_RESERVE} bytes of address space, {@code touched} of them used. */
-    public record Reservation(MemorySegment block, long touched) {
+    /** A receive block: {@link #RECEIVE_RESERVE} bytes of address space, the first {@code touched} used. */
+    public static final class Reservation {
+        private final MemorySegment block;
+        private long touched;
+
+        private Reservation(MemorySegment block, long touched) {
+            this.block = block;
+            this.touched = touched;
+        }
+
+        /** The whole reservation. */
+        public MemorySegment block() {
+            return block;
+        }
+
+        long touched() {
+            return touched;
+        }
     }
 
     /**
      * A receive block of at least {@code bytes} bytes followed by the rest of a
-     * {@link #RECEIVE_RESERVE} reservation, so that a truncated message cannot reach other memory.
+     * {@link #RECEIVE_RESERVE} reservation, so that a truncated message cannot reach other memory;
+     * null if the process may not reserve that much address space (then use {@link #take}).
      */
     public static Reservation takeReceive(long bytes) {
         if (bytes > RECEIVE_RESERVE / 2) {
@@ -85,8 +102,9 @@ public final class StagingPool {
         synchronized (FREE_RESERVATIONS) {
             Reservation r = FREE_RESERVATIONS.poll();
             if (r != null) {
-                reservedTouched -= r.touched();
-                return new Reservation(r.block(), Math.max(r.touched(), bytes));
+                reservedTouched -= r.touched;
+                r.touched = Math.max(r.touched, bytes);
+                return r;
             }
         }
         MemorySegment m;
@@ -96,8 +114,8 @@ public final class StagingPool {
             throw Downcalls.rethrow(t);
         }
         if (m.address() == -1L) {
-            throw new OutOfMemoryError("cannot reserve " + RECEIVE_RESERVE + " bytes of address space for a receive"
-                    + " (-Dmpi4j.receiveReserve)");
+            // address space limited (ulimit -v): an ordinary block, as large as the buffer only
+            return null;
         }
         return new Reservation(m.reinterpret(RECEIVE_RESERVE), bytes);
     }
