@@ -94,6 +94,17 @@ public class Datatype extends NativeHandle {
 
     private long size = -1;
     private long extent = -1;
+    /**
+     * The last operation {@link RmaBuffers#checkOp} found defined on this type: a benign race (ops
+     * are immutable), so that a loop of fetchAndOp or accumulate checks the pair once.
+     */
+    Op rmaCheckedOp;
+    /**
+     * The extent of a type whose elements are dense and start at their origin (true lower bound 0,
+     * true extent = extent: every predefined type, contiguous derived ones), so that {@link #bytesFor}
+     * is one multiplication; -1 for other types, 0 until known. Bounds never change after commit.
+     */
+    private long denseExtent;
 
     Datatype(MemorySegment handle, boolean predefined, boolean isNull) {
         super(handle, predefined, isNull);
@@ -183,6 +194,16 @@ public class Datatype extends NativeHandle {
         checkUsable();
         if (count == 0) {
             return 0;
+        }
+        long dense = denseExtent;
+        if (dense == 0) {
+            dense = denseExtent = trueLowerBound() == 0 && trueExtent() == extent() && extent() > 0 ? extent() : -1;
+        }
+        if (dense > 0) { // the common case, without the general arithmetic: count * extent, if it fits
+            long n = count * dense;
+            if (Math.multiplyHigh(count, dense) == 0 && n >= 0) {
+                return n;
+            }
         }
         // elements start extent() apart; each touches [trueLb, trueLb + trueExtent) from its start.
         // Exact arithmetic: an overflowed span would pass the buffer check and let MPI read anywhere

@@ -29,9 +29,28 @@ final class RmaBuffers {
     }
 
     static int originCount(MemorySegment buf, long count, Datatype type, String what) {
+        span(buf, count, type, what);
+        return (int) count;
+    }
+
+    /**
+     * Checks a native buffer against {@code count} elements of {@code type}, whose count must fit
+     * an {@code int}; returns the bytes they span.
+     */
+    static long span(MemorySegment buf, long count, Datatype type, String what) {
         requireNative(buf, what);
-        Buffers.span(buf, count, type);
-        return intCount(count);
+        long span = Buffers.span(buf, count, type);
+        intCount(count);
+        return span;
+    }
+
+    /** {@link #span} of a result buffer, which must be writable. */
+    static long resultSpan(MemorySegment buf, long count, Datatype type) {
+        long span = span(buf, count, type, "result buffer");
+        if (buf.isReadOnly()) {
+            throw new IllegalArgumentException("result buffer is read-only");
+        }
+        return span;
     }
 
     static int resultCount(MemorySegment buf, long count, Datatype type) {
@@ -65,9 +84,12 @@ final class RmaBuffers {
             throw new IllegalArgumentException("one-sided accumulate operations take predefined operations only "
                     + "(Op.SUM, Op.REPLACE, ...), not a user-defined Java operation");
         }
-        String why = mismatch(op, type);
-        if (why != null) {
-            throw new IllegalArgumentException(why);
+        if (type.rmaCheckedOp != op) { // the set lookups below cost more than the operation itself
+            String why = mismatch(op, type);
+            if (why != null) {
+                throw new IllegalArgumentException(why);
+            }
+            type.rmaCheckedOp = op;
         }
         return op.handle();
     }

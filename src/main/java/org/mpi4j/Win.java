@@ -438,10 +438,11 @@ public final class Win extends NativeHandle {
      */
     public void put(MemorySegment origin, long originCount, Datatype originType, int targetRank, long targetDisp,
             long targetCount, Datatype targetType) {
-        int oc = RmaBuffers.originCount(origin, originCount, originType, "origin buffer");
-        int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
-        Errors.check(mpi_h.MPI_Put(origin, oc, originType.handle(), targetRank, targetDisp, tc, targetType.handle(),
-                handle()), "MPI_Put");
+        long span = RmaBuffers.span(origin, originCount, originType, "origin buffer");
+        int tc = checkTarget(targetRank, targetDisp, targetCount, targetType,
+                targetType == originType && targetCount == originCount ? span : -1);
+        Errors.check(mpi_h.MPI_Put(origin, (int) originCount, originType.handle(), targetRank, targetDisp, tc,
+                targetType.handle(), handle()), "MPI_Put");
     }
 
     /** {@code MPI_Get} into the whole of {@code result} (as bytes) from the same bytes at {@code targetDisp}. */
@@ -462,8 +463,10 @@ public final class Win extends NativeHandle {
      */
     public void get(MemorySegment result, long resultCount, Datatype resultType, int targetRank, long targetDisp,
             long targetCount, Datatype targetType) {
-        int rc = RmaBuffers.resultCount(result, resultCount, resultType);
-        int tc = checkTarget(targetRank, targetDisp, targetCount, targetType);
+        long span = RmaBuffers.resultSpan(result, resultCount, resultType);
+        int tc = checkTarget(targetRank, targetDisp, targetCount, targetType,
+                targetType == resultType && targetCount == resultCount ? span : -1);
+        int rc = (int) resultCount;
         Errors.check(mpi_h.MPI_Get(result, rc, resultType.handle(), targetRank, targetDisp, tc, targetType.handle(),
                 handle()), "MPI_Get");
     }
@@ -851,6 +854,14 @@ public final class Win extends NativeHandle {
 
     /** Checks a target against what this process knows of its window; returns the count as an int. */
     private int checkTarget(int targetRank, long targetDisp, long targetCount, Datatype targetType) {
+        return checkTarget(targetRank, targetDisp, targetCount, targetType, -1);
+    }
+
+    /**
+     * {@link #checkTarget(int, long, long, Datatype)}, given the target's span in bytes when the
+     * origin's check computed it already ({@code knownSpan >= 0}; -1 otherwise).
+     */
+    private int checkTarget(int targetRank, long targetDisp, long targetCount, Datatype targetType, long knownSpan) {
         Errors.checkNotNull(targetType, "target datatype");
         if (targetCount < 0) {
             throw new IllegalArgumentException("negative target count: " + targetCount);
@@ -870,8 +881,10 @@ public final class Win extends NativeHandle {
         }
         long bytes = sizes[targetRank];
         long unit = targetUnits[targetRank];
-        long need = targetType.bytesFor(targetCount);
-        if (targetDisp > bytes / unit || need > bytes - targetDisp * unit) {
+        long need = knownSpan >= 0 ? knownSpan : targetType.bytesFor(targetCount);
+        // multiplication with an overflow test rather than a 64-bit division, on every operation
+        long offset = targetDisp * unit;
+        if (Math.multiplyHigh(targetDisp, unit) != 0 || offset < 0 || offset > bytes || need > bytes - offset) {
             throw new IllegalArgumentException(targetCount + " elements of " + targetType.getName()
                     + " at displacement " + targetDisp + " (unit " + unit + " B) reach beyond the window of rank "
                     + targetRank + " (" + bytes + " bytes)");

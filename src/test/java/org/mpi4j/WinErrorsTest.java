@@ -69,6 +69,17 @@ class WinErrorsTest {
             assertThrows(IllegalArgumentException.class, () -> win.put(buf, -1, Datatype.INT64_T, next, 0));
             assertThrows(IllegalArgumentException.class, () -> win.put(buf, 1, Datatype.INT64_T, next, 0, -1,
                     Datatype.INT64_T));
+            // displacements whose byte offset (disp * unit 8) overflows 64 bits, or just passes the end
+            assertThrows(IllegalArgumentException.class, () -> win.get(buf, 1, Datatype.INT64_T, next,
+                    Long.MAX_VALUE / 4));
+            assertThrows(IllegalArgumentException.class, () -> win.get(buf, 1, Datatype.INT64_T, next,
+                    Long.MAX_VALUE / 8 + 1));
+            assertThrows(IllegalArgumentException.class, () -> win.get(buf, 0, Datatype.INT64_T, next, next + 2));
+            // the same count and type on both sides (one span computed) and different ones (two)
+            m = message(IllegalArgumentException.class,
+                    () -> win.put(buf, 2 * (next + 2), Datatype.INT32_T, next, 0, next + 2, Datatype.INT64_T));
+            assertTrue(m.contains("beyond the window of rank " + next), m);
+            win.put(buf, 2, Datatype.INT32_T, next, next, 1, Datatype.INT64_T);
             // the last element fits, and PROC_NULL is a valid target that does nothing
             win.put(buf, 1, Datatype.INT64_T, next, next);
             win.put(buf, 1, Datatype.INT64_T, MPI.PROC_NULL, 1_000_000);
