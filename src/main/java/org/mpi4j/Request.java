@@ -524,21 +524,17 @@ public class Request extends NativeHandle {
         // MPI_Testall polls, not MPI_Waitall: Open MPI 4.1.4's MPI_Waitall never returns when one of
         // the requests is a receive from this process truncating a message above the eager limit
         Scratch s = Scratch.get();
-        int rc;
-        do {
-            rc = mpi_h.MPI_Testall(n, a.handles, s.int1, a.statuses);
-        } while (rc == mpi_h.MPI_SUCCESS() && s.int1() == 0 && spin());
+        MemorySegment flag = s.int1;
+        int rc = mpi_h.MPI_Testall(n, a.handles, flag, a.statuses);
+        while (rc == mpi_h.MPI_SUCCESS() && flag.get(ValueLayout.JAVA_INT, 0) == 0) {
+            Thread.onSpinWait();
+            rc = mpi_h.MPI_Testall(n, a.handles, flag, a.statuses);
+        }
         finishMany(requests, a, n, i -> i, false, statuses);
         checkMany(rc, a, null, n, "MPI_Waitall");
         if (ev != null) {
             ev.done("MPI_Waitall", null, MpiCallEvent.NO_PEER, MpiCallEvent.NO_TAG, 0);
         }
-    }
-
-    /** Between two polls of a platform thread's wait: always true. */
-    private static boolean spin() {
-        Thread.onSpinWait();
-        return true;
     }
 
     /**

@@ -209,15 +209,10 @@ public final class VirtualWait {
      * (unless read-only) once the collective succeeded.
      */
     public static int collective(java.lang.invoke.MethodHandle nonblocking, Object... args) {
-        Staged[] staged = new Staged[args.length];
+        Object[] full = java.util.Arrays.copyOf(args, args.length + 1);
+        Staged[] staged = new Staged[full.length];
         try (Arena arena = Arena.ofConfined()) {
-            Object[] full = java.util.Arrays.copyOf(args, args.length + 1);
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] instanceof MemorySegment m && !Downcalls.isNative(m)) {
-                    staged[i] = Staged.of(m, m.byteSize(), true);
-                    full[i] = staged[i].segment();
-                }
-            }
+            Downcalls.stageHeapArgs(full, staged);
             MemorySegment req = arena.allocate(ValueLayout.ADDRESS);
             full[args.length] = req;
             int rc = (int) nonblocking.invokeWithArguments(full);
@@ -225,21 +220,13 @@ public final class VirtualWait {
                 rc = waitAll(arena, 1, req, null);
             }
             if (rc == mpi_h.MPI_SUCCESS()) {
-                for (Staged st : staged) {
-                    if (st != null && !st.heapReadOnly()) {
-                        st.copyBack(st.byteSize());
-                    }
-                }
+                Downcalls.copyBack(staged);
             }
             return rc;
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            for (Staged st : staged) {
-                if (st != null) {
-                    st.release();
-                }
-            }
+            Downcalls.release(staged);
         }
     }
 
