@@ -20,6 +20,21 @@ import org.mpi4j.internal.Scratch;
  * }</pre>
  */
 public final class Cartcomm extends Topocomm {
+    /**
+     * {@link Comm#fromHandle} for a handle known to be a communicator with a Cartesian topology
+     * (borrowed, as there).
+     *
+     * @throws IllegalArgumentException if it is not a valid handle of one
+     */
+    public static Cartcomm fromHandle(MemorySegment handle) {
+        return as(Comm.fromHandle(handle), Cartcomm.class);
+    }
+
+    /** {@link Comm#fromFortran} for a communicator with a Cartesian topology. */
+    public static Cartcomm fromFortran(int fortranHandle) {
+        return as(Comm.fromFortran(fortranHandle), Cartcomm.class);
+    }
+
     /** What {@link Intracomm#createCart} returns on the processes the grid leaves out. */
     static final Cartcomm NULL = new Cartcomm(nullHandle(), true, true);
 

@@ -130,9 +130,10 @@ public abstract class Comm extends NativeHandle {
      * {@link MPI#COMM_SELF}, {@link MPI#COMM_NULL}; any other is borrowed ({@link #isBorrowed()}):
      * {@code close()} leaves it alone, {@code free()} frees it. Its error handler is left as it is.
      *
-     * @throws IllegalArgumentException if MPI knows no communicator at that address (checked with a
-     *                                  {@code MPI_Comm_c2f}/{@code MPI_Comm_f2c} round trip; the
-     *                                  handle must at least point to readable memory)
+     * @throws IllegalArgumentException if MPI knows no communicator at that address: an address
+     *                                  without readable memory behind it is refused before MPI
+     *                                  sees it, then a {@code MPI_Comm_c2f}/{@code MPI_Comm_f2c}
+     *                                  round trip must give it back
      */
     public static Comm fromHandle(MemorySegment handle) {
         return fromForeign(handle, "communicator", Comm::predefinedOf, mpi_h::MPI_Comm_c2f, mpi_h::MPI_Comm_f2c,
@@ -146,6 +147,18 @@ public abstract class Comm extends NativeHandle {
      */
     public static Comm fromFortran(int fortranHandle) {
         return fromFortranHandle(fortranHandle, "communicator", mpi_h::MPI_Comm_f2c, Comm::fromHandle);
+    }
+
+    /**
+     * The communicator a typed {@code fromHandle}/{@code fromFortran} ({@link Intracomm#fromHandle},
+     * {@link Cartcomm#fromHandle} ...) expects, or an exception naming what it is instead.
+     */
+    static <T extends Comm> T as(Comm c, Class<T> expected) {
+        if (expected.isInstance(c)) {
+            return expected.cast(c);
+        }
+        throw new IllegalArgumentException("not a" + (expected == Intracomm.class || expected == Intercomm.class
+                ? "n " : " ") + expected.getSimpleName() + " but a " + c.getClass().getSimpleName() + ": " + c);
     }
 
     /** The predefined communicator {@code h} names, or null. */
@@ -373,7 +386,7 @@ public abstract class Comm extends NativeHandle {
      */
     public final void setErrhandler(Errhandler errhandler) {
         Errors.checkNotNull(errhandler, "error handler");
-        errhandler.checkFits(Errhandler.Kind.COMM, kind());
+        errhandler.checkFits(Errhandler.Kind.COMM);
         if (errhandler.isJava()) {
             javaErrhandler(true); // before MPI may call it
         }

@@ -17,6 +17,21 @@ import org.mpi4j.internal.Scratch;
  * process without edges on that side of a weighted graph ({@code MPI_WEIGHTS_EMPTY}).
  */
 public final class Distgraphcomm extends Topocomm {
+    /**
+     * {@link Comm#fromHandle} for a handle known to be a communicator with a distributed graph topology
+     * (borrowed, as there).
+     *
+     * @throws IllegalArgumentException if it is not a valid handle of one
+     */
+    public static Distgraphcomm fromHandle(MemorySegment handle) {
+        return as(Comm.fromHandle(handle), Distgraphcomm.class);
+    }
+
+    /** {@link Comm#fromFortran} for a communicator with a distributed graph topology. */
+    public static Distgraphcomm fromFortran(int fortranHandle) {
+        return as(Comm.fromFortran(fortranHandle), Distgraphcomm.class);
+    }
+
     /** What the constructors return where MPI returns {@code MPI_COMM_NULL}. */
     static final Distgraphcomm NULL = new Distgraphcomm(nullHandle(), true, true);
 

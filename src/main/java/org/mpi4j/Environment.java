@@ -27,6 +27,7 @@ final class Environment {
     /** {@code MPI_Init}: initialises MPI at the library's default thread level. */
     static synchronized void init() {
         checkNotYetInitialized();
+        OpenMpiAbi.beforeInit();
         Errors.check(mpi_h.MPI_Init(MemorySegment.NULL, MemorySegment.NULL), "MPI_Init");
         afterInit();
     }
@@ -34,6 +35,7 @@ final class Environment {
     /** {@code MPI_Init_thread} asking for thread level {@code required}; the provided level. */
     static synchronized int initThread(int required) {
         checkNotYetInitialized();
+        OpenMpiAbi.beforeInit();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment provided = arena.allocate(ValueLayout.JAVA_INT);
             Errors.check(mpi_h.MPI_Init_thread(MemorySegment.NULL, MemorySegment.NULL, required, provided),

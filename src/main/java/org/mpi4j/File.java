@@ -45,7 +45,9 @@ import org.mpi4j.internal.Scratch;
  * {@link Status#getCount}); a read past the end of the file reads fewer, and the rest of the buffer
  * keeps its contents.
  *
- * <p>Errors: each file uses {@code MPI_ERRORS_RETURN}, so a failed call throws {@link MpiException}
+ * <p>Errors: each file uses {@code MPI_ERRORS_RETURN} ({@link #setErrhandler} changes it, e.g. to a
+ * Java handler from {@link Errhandler#forFile}; {@link #setDefaultErrhandler} sets the handler of
+ * {@link #NULL}, which {@code open} and {@code delete} report to), so a failed call throws {@link MpiException}
  * with its {@link ErrorClass} ({@link ErrorClass#ERR_NO_SUCH_FILE}, {@link ErrorClass#ERR_ACCESS},
  * {@link ErrorClass#ERR_FILE_EXISTS}, {@link ErrorClass#ERR_AMODE}, {@link ErrorClass#ERR_READ_ONLY}
  * ...). Wrong arguments (conflicting access modes, negative offsets, an uncommitted datatype, a
@@ -73,8 +75,15 @@ public final class File extends NativeHandle {
     /** {@code MPI_DISPLACEMENT_CURRENT}: a view displacement for files opened {@link AccessMode#SEQUENTIAL}. */
     public static final long DISPLACEMENT_CURRENT = mpi_h.MPI_DISPLACEMENT_CURRENT();
 
-    private static final MemorySegment ERRORS_RETURN = OpenMpiAbi.predefined("MPI_ERRORS_RETURN");
-    private static volatile boolean nullFileReturnsErrors;
+    private static final MemorySegment FILE_NULL = OpenMpiAbi.predefined("MPI_FILE_NULL");
+    /** Whether the handler of MPI_FILE_NULL has been set, by mpi4j or by {@link #setDefaultErrhandler}. */
+    private static volatile boolean nullFileHandlerSet;
+
+    /**
+     * {@code MPI_FILE_NULL}: no file. Its error handler is the default one, which {@code open} and
+     * {@code delete} report to ({@link #setDefaultErrhandler}); it cannot be closed.
+     */
+    public static final File NULL = new File(FILE_NULL, 0, true, false);
 
     /** The split collective begun and not yet ended, or null (MPI allows one per file). */
     private FileIo.Split split;
@@ -86,6 +95,12 @@ public final class File extends NativeHandle {
 
     private File(MemorySegment handle, int amode) {
         super(handle, false, false);
+        this.amode = amode;
+    }
+
+    /** {@link #NULL} ({@code isNull}), or a borrowed file ({@code owned} false). */
+    private File(MemorySegment handle, int amode, boolean isNull, boolean owned) {
+        super(handle, isNull, isNull, owned);
         this.amode = amode;
     }
 
@@ -107,11 +122,18 @@ public final class File extends NativeHandle {
      * @throws IllegalArgumentException if MPI knows no file at that address
      */
     public static File fromHandle(MemorySegment handle) {
-        return fromForeign(handle, "file", h -> null, mpi_h::MPI_File_c2f, mpi_h::MPI_File_f2c, h -> {
-            Scratch s = Scratch.get();
-            Errors.check(mpi_h.MPI_File_get_amode(h, s.int0), "MPI_File_get_amode");
-            return new File(h, s.int0());
-        });
+        return fromForeign(handle, "file", h -> h.equals(FILE_NULL) ? NULL : null, mpi_h::MPI_File_c2f,
+                mpi_h::MPI_File_f2c, File::wrapForeign);
+    }
+
+    /** {@link #NULL}, or a borrowed file object for a valid handle. */
+    static File wrapForeign(MemorySegment h) {
+        if (h.equals(FILE_NULL)) {
+            return NULL;
+        }
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_amode(h, s.int0), "MPI_File_get_amode");
+        return new File(h, s.int0(), false, false).borrow();
     }
 
     /** {@code MPI_File_f2c}, as {@link #fromHandle}; an integer that names no file is refused. */
@@ -133,12 +155,79 @@ public final class File extends NativeHandle {
      * them, but a program may have changed it, so mpi4j sets it once.
      */
     private static void nullFileReturnsErrors() {
-        if (!nullFileReturnsErrors) {
+        if (!nullFileHandlerSet) {
             Environment.ensureInitialized();
-            Errors.check(mpi_h.MPI_File_set_errhandler(OpenMpiAbi.predefined("MPI_FILE_NULL"), ERRORS_RETURN),
+            Errors.check(mpi_h.MPI_File_set_errhandler(FILE_NULL, Errors.defaultErrhandler()),
                     "MPI_File_set_errhandler");
-            nullFileReturnsErrors = true;
+            nullFileHandlerSet = true;
         }
+    }
+
+    // ---- error handlers ---------------------------------------------------------------------------
+
+    /** The handle error handler calls take: {@code MPI_FILE_NULL} for {@link #NULL}. */
+    private MemorySegment errhandlerTarget() {
+        if (isNull()) {
+            Environment.ensureInitialized();
+            return FILE_NULL;
+        }
+        return handle();
+    }
+
+    /**
+     * {@code MPI_File_set_errhandler}: what MPI does on an error in a call on this file (see
+     * {@link Errhandler}); on {@link #NULL}, the same as {@link #setDefaultErrhandler}.
+     *
+     * @throws IllegalArgumentException if {@code errhandler} was made for another kind of object
+     */
+    public void setErrhandler(Errhandler errhandler) {
+        Errors.checkNotNull(errhandler, "error handler").checkFits(Errhandler.Kind.FILE);
+        Errors.check(mpi_h.MPI_File_set_errhandler(errhandlerTarget(), errhandler.handle()),
+                "MPI_File_set_errhandler");
+        if (isNull()) {
+            nullFileHandlerSet = true; // the program's choice: mpi4j no longer sets it before open
+        }
+    }
+
+    /**
+     * {@code MPI_File_get_errhandler}: the error handler of this file; a predefined or Java handler
+     * comes back as the same object (nothing to free), another as a new object to free.
+     */
+    public Errhandler getErrhandler() {
+        if (isNull()) {
+            nullFileReturnsErrors();
+        }
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_File_get_errhandler(errhandlerTarget(), s.handle0), "MPI_File_get_errhandler");
+        return Errhandler.ofReturned(s.handle0);
+    }
+
+    /**
+     * {@code MPI_File_call_errhandler}: invokes this file's error handler with {@code errorCode}, as
+     * MPI does on an error. With {@link Errhandler#ERRORS_RETURN} nothing happens; a Java handler
+     * runs before this returns, and what it throws is rethrown here.
+     */
+    public void callErrhandler(int errorCode) {
+        Errors.check(mpi_h.MPI_File_call_errhandler(errhandlerTarget(), errorCode), "MPI_File_call_errhandler");
+        Errors.rethrowUpcallFailure();
+    }
+
+    /**
+     * {@code MPI_File_set_errhandler} on {@code MPI_FILE_NULL}: the handler of errors that have no
+     * file yet ({@link #open}, {@link #delete}), and that files opened afterwards would inherit in
+     * MPI (mpi4j still gives each new file {@code MPI_ERRORS_RETURN}). mpi4j's default is
+     * {@link Errhandler#ERRORS_RETURN}; a Java handler ({@link Errhandler#forFile}) receives
+     * {@link #NULL}, and the failing call still throws its {@link MpiException}.
+     *
+     * @throws IllegalArgumentException if {@code errhandler} was made for another kind of object
+     */
+    public static void setDefaultErrhandler(Errhandler errhandler) {
+        NULL.setErrhandler(errhandler);
+    }
+
+    /** {@code MPI_File_get_errhandler} on {@code MPI_FILE_NULL}: see {@link #setDefaultErrhandler}. */
+    public static Errhandler getDefaultErrhandler() {
+        return NULL.getErrhandler();
     }
 
     // ---- open, close, delete -------------------------------------------------------------------
@@ -199,7 +288,7 @@ public final class File extends NativeHandle {
             MemorySegment ref = arena.allocate(ValueLayout.ADDRESS);
             Errors.check(mpi_h.MPI_File_open(c, arena.allocateFrom(path), amode, hints, ref), "MPI_File_open");
             MemorySegment fh = ref.get(ValueLayout.ADDRESS, 0);
-            int rc = mpi_h.MPI_File_set_errhandler(fh, ERRORS_RETURN);
+            int rc = mpi_h.MPI_File_set_errhandler(fh, Errors.defaultErrhandler());
             if (rc != mpi_h.MPI_SUCCESS()) {
                 mpi_h.MPI_File_close(ref);
                 throw new MpiException(rc, "MPI_File_set_errhandler");
@@ -379,11 +468,21 @@ public final class File extends NativeHandle {
      */
     void checkAccess(boolean read, String function) {
         if (!read && (amode & mpi_h.MPI_MODE_RDONLY()) != 0) {
-            throw new MpiException(mpi_h.MPI_ERR_READ_ONLY(), function);
+            throw raise(mpi_h.MPI_ERR_READ_ONLY(), function);
         }
         if (read && (amode & mpi_h.MPI_MODE_WRONLY()) != 0) {
-            throw new MpiException(mpi_h.MPI_ERR_ACCESS(), function);
+            throw raise(mpi_h.MPI_ERR_ACCESS(), function);
         }
+    }
+
+    /**
+     * An error MPI would raise but mpi4j finds first: it goes through this file's error handler, as
+     * MPI's own would (a Java handler runs, {@code MPI_ERRORS_ARE_FATAL} ends the job), then becomes
+     * the exception of {@code function}.
+     */
+    private MpiException raise(int code, String function) {
+        mpi_h.MPI_File_call_errhandler(handle(), code);
+        return Errors.failure(code, function);
     }
 
     /** The data size of the view's etype (1 for the default view of bytes). */
@@ -966,6 +1065,6 @@ public final class File extends NativeHandle {
 
     @Override
     public String toString() {
-        return isFreed() ? "File[closed]" : "File[open]";
+        return isNull() ? "File[NULL]" : isFreed() ? "File[closed]" : "File[open]";
     }
 }

@@ -177,7 +177,7 @@ final class FileIo {
             int rc = icall(op, fh, offset, st.segment(), n, t, s.handle0);
             if (rc != mpi_h.MPI_SUCCESS()) {
                 st.release();
-                throw new MpiException(rc, op.function);
+                throw Errors.failure(rc, op.function);
             }
             return op.read ? new Request(s.handle0(), false, st, st::copyBackAndRelease)
                     : Request.staged(s.handle0(), false, st, Request.STAGE_SEND);
@@ -275,7 +275,7 @@ final class FileIo {
                 if (st != null) {
                     st.release();
                 }
-                throw new MpiException(rc, op.function);
+                throw Errors.failure(rc, op.function);
             }
             return split;
         } finally {

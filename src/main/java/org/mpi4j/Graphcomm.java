@@ -14,6 +14,21 @@ import org.mpi4j.internal.Scratch;
  * names only its own edges.
  */
 public final class Graphcomm extends Topocomm {
+    /**
+     * {@link Comm#fromHandle} for a handle known to be a communicator with a graph topology
+     * (borrowed, as there).
+     *
+     * @throws IllegalArgumentException if it is not a valid handle of one
+     */
+    public static Graphcomm fromHandle(MemorySegment handle) {
+        return as(Comm.fromHandle(handle), Graphcomm.class);
+    }
+
+    /** {@link Comm#fromFortran} for a communicator with a graph topology. */
+    public static Graphcomm fromFortran(int fortranHandle) {
+        return as(Comm.fromFortran(fortranHandle), Graphcomm.class);
+    }
+
     /** What {@link Intracomm#createGraph} returns on the processes the graph leaves out. */
     static final Graphcomm NULL = new Graphcomm(nullHandle(), true, true);
 

@@ -33,6 +33,20 @@ public final class Intercomm extends Comm {
     }
 
     /**
+     * {@link Comm#fromHandle} for a handle known to be an intercommunicator (borrowed, as there).
+     *
+     * @throws IllegalArgumentException if it is not a valid handle of one
+     */
+    public static Intercomm fromHandle(MemorySegment handle) {
+        return as(Comm.fromHandle(handle), Intercomm.class);
+    }
+
+    /** {@link Comm#fromFortran} for an intercommunicator. */
+    public static Intercomm fromFortran(int fortranHandle) {
+        return as(Comm.fromFortran(fortranHandle), Intercomm.class);
+    }
+
+    /**
      * The parent intercommunicator MPI keeps for a spawned process: disconnecting or freeing it
      * is allowed, but not owed, so dropping the wrapper warns of no leak.
      */

@@ -63,19 +63,12 @@ public class Intracomm extends Comm {
      * @throws IllegalArgumentException if it is not a valid intracommunicator handle
      */
     public static Intracomm fromHandle(MemorySegment handle) {
-        return intra(Comm.fromHandle(handle));
+        return as(Comm.fromHandle(handle), Intracomm.class);
     }
 
     /** {@link Comm#fromFortran} for an intracommunicator. */
     public static Intracomm fromFortran(int fortranHandle) {
-        return intra(Comm.fromFortran(fortranHandle));
-    }
-
-    private static Intracomm intra(Comm c) {
-        if (c instanceof Intracomm ic) {
-            return ic;
-        }
-        throw new IllegalArgumentException("not an intracommunicator: " + c);
+        return as(Comm.fromFortran(fortranHandle), Intracomm.class);
     }
 
     /** {@code MPI_Comm_dup}: a new communicator with the same group and a new context. Collective. */

@@ -18,12 +18,14 @@ import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.Scratch;
 
 /**
- * An attribute key ({@code MPI_Comm_create_keyval}, {@code MPI_Type_create_keyval}): caches a Java
- * object of type {@code T} on communicators ({@link Comm#setAttr}) or datatypes
- * ({@link Datatype#setAttr}). The object stays in the JVM; MPI holds a token for it and calls back
- * into Java (upcalls) to copy it when its communicator or datatype is duplicated ({@code copier},
- * null: not copied) and to drop it when the attribute is deleted, replaced or its object freed
- * ({@code deleter}, null: nothing to do).
+ * An attribute key ({@code MPI_Comm_create_keyval}, {@code MPI_Type_create_keyval},
+ * {@code MPI_Win_create_keyval}): caches a Java object of type {@code T} on communicators
+ * ({@link Comm#setAttr}), datatypes ({@link Datatype#setAttr}) or windows ({@link Win#setAttr}).
+ * The object stays in the JVM; MPI holds a token for it and calls back into Java (upcalls) to copy
+ * it when its communicator or datatype is duplicated ({@code copier}, null: not copied; windows are
+ * never duplicated) and to drop it when the attribute is deleted, replaced or its object freed
+ * ({@code deleter}, null: nothing to do). A key is for one kind of object: using it on another
+ * throws {@link IllegalArgumentException}.
  *
  * <p>Free a keyval with {@link #free()} or try-with-resources once no object holds its attribute
  * any more: mpi4j refuses to free a keyval in use, whose values could otherwise never be deleted
@@ -47,15 +49,21 @@ public final class Keyval<T> implements AutoCloseable {
 
     /** The kinds of object attributes are cached on, with their MPI functions. */
     enum Kind {
-        COMM("communicator"),
-        DATATYPE("datatype");
-        // WIN: the hook for the window class (MPI_Win_create_keyval and friends take the same
-        // callback shapes with an MPI_Win)
+        COMM("communicator", "Comm"),
+        DATATYPE("datatype", "Type"),
+        WIN("window", "Win");
 
         final String noun;
+        /** The part of the MPI function names: MPI_Comm_set_attr, MPI_Type_set_attr, MPI_Win_set_attr. */
+        private final String mpi;
 
-        Kind(String noun) {
+        Kind(String noun, String mpi) {
             this.noun = noun;
+            this.mpi = mpi;
+        }
+
+        String function(String verb) {
+            return "MPI_" + mpi + "_" + verb;
         }
     }
 
@@ -133,6 +141,23 @@ public final class Keyval<T> implements AutoCloseable {
         return k;
     }
 
+    /**
+     * {@code MPI_Win_create_keyval}: a key for attributes of windows, as {@link #forComm} without a
+     * copier (windows are never duplicated).
+     *
+     * @param deleter called with a value when it is deleted, replaced, or its window freed; null: nothing
+     */
+    public static <T> Keyval<T> forWin(Consumer<? super T> deleter) {
+        Keyval<T> k = new Keyval<>(Kind.WIN, null, deleter);
+        k.create();
+        return k;
+    }
+
+    /** A window key without a deleter. */
+    public static <T> Keyval<T> forWin() {
+        return forWin(null);
+    }
+
     private void create() {
         Environment.ensureInitialized();
         Scratch s = Scratch.get();
@@ -141,11 +166,12 @@ public final class Keyval<T> implements AutoCloseable {
         int rc = switch (kind) {
             case COMM -> mpi_h.MPI_Comm_create_keyval(COPY_STUB, DELETE_STUB, s.int0, extra);
             case DATATYPE -> mpi_h.MPI_Type_create_keyval(COPY_STUB, DELETE_STUB, s.int0, extra);
+            case WIN -> mpi_h.MPI_Win_create_keyval(COPY_STUB, DELETE_STUB, s.int0, extra);
         };
         if (rc != SUCCESS) {
             BY_ID.remove(id);
         }
-        Errors.check(rc, kind == Kind.COMM ? "MPI_Comm_create_keyval" : "MPI_Type_create_keyval");
+        Errors.check(rc, kind.function("create_keyval"));
         keyval = s.int0();
         if (kind == Kind.DATATYPE) {
             Downcalls.upcallSourceAdded();
@@ -168,7 +194,8 @@ public final class Keyval<T> implements AutoCloseable {
     }
 
     /**
-     * {@code MPI_Comm_free_keyval} / {@code MPI_Type_free_keyval}. Freeing twice is harmless.
+     * {@code MPI_Comm_free_keyval} / {@code MPI_Type_free_keyval} / {@code MPI_Win_free_keyval}.
+     * Freeing twice is harmless.
      *
      * @throws IllegalStateException if an object still holds this key's attribute
      */
@@ -182,8 +209,11 @@ public final class Keyval<T> implements AutoCloseable {
         }
         Scratch s = Scratch.get();
         s.int0.set(ValueLayout.JAVA_INT, 0, keyval);
-        Errors.check(kind == Kind.COMM ? mpi_h.MPI_Comm_free_keyval(s.int0) : mpi_h.MPI_Type_free_keyval(s.int0),
-                kind == Kind.COMM ? "MPI_Comm_free_keyval" : "MPI_Type_free_keyval");
+        Errors.check(switch (kind) {
+            case COMM -> mpi_h.MPI_Comm_free_keyval(s.int0);
+            case DATATYPE -> mpi_h.MPI_Type_free_keyval(s.int0);
+            case WIN -> mpi_h.MPI_Win_free_keyval(s.int0);
+        }, kind.function("free_keyval"));
         freed = true;
         BY_ID.remove(id);
         if (kind == Kind.DATATYPE) {
@@ -207,19 +237,23 @@ public final class Keyval<T> implements AutoCloseable {
         return keyval;
     }
 
-    // ---- the attribute calls of Comm and Datatype ---------------------------------------------------
+    // ---- the attribute calls of Comm, Datatype and Win ----------------------------------------------
 
     /** {@code MPI_*_set_attr}: caches {@code value} on the object {@code h} of kind {@code on}. */
     void set(Kind on, MemorySegment h, T value) {
         Errors.checkNotNull(value, "attribute value");
         int k = live(on);
         long token = store(value);
-        int rc = on == Kind.COMM ? mpi_h.MPI_Comm_set_attr(h, k, MemorySegment.ofAddress(token))
-                : mpi_h.MPI_Type_set_attr(h, k, MemorySegment.ofAddress(token));
+        MemorySegment v = MemorySegment.ofAddress(token);
+        int rc = switch (on) {
+            case COMM -> mpi_h.MPI_Comm_set_attr(h, k, v);
+            case DATATYPE -> mpi_h.MPI_Type_set_attr(h, k, v);
+            case WIN -> mpi_h.MPI_Win_set_attr(h, k, v);
+        };
         if (rc != SUCCESS) {
             values.remove(token);
         }
-        Errors.check(rc, on == Kind.COMM ? "MPI_Comm_set_attr" : "MPI_Type_set_attr");
+        Errors.check(rc, on.function("set_attr"));
         Errors.rethrowUpcallFailure(); // the deleter of a replaced value
     }
 
@@ -227,17 +261,22 @@ public final class Keyval<T> implements AutoCloseable {
     Optional<T> get(Kind on, MemorySegment h) {
         int k = live(on);
         Scratch s = Scratch.get();
-        Errors.check(on == Kind.COMM ? mpi_h.MPI_Comm_get_attr(h, k, s.handle0, s.int0)
-                : mpi_h.MPI_Type_get_attr(h, k, s.handle0, s.int0),
-                on == Kind.COMM ? "MPI_Comm_get_attr" : "MPI_Type_get_attr");
+        Errors.check(switch (on) {
+            case COMM -> mpi_h.MPI_Comm_get_attr(h, k, s.handle0, s.int0);
+            case DATATYPE -> mpi_h.MPI_Type_get_attr(h, k, s.handle0, s.int0);
+            case WIN -> mpi_h.MPI_Win_get_attr(h, k, s.handle0, s.int0);
+        }, on.function("get_attr"));
         return s.int0() == 0 ? Optional.empty() : Optional.ofNullable(values.get(s.handle0().address()));
     }
 
     /** {@code MPI_*_delete_attr}: deletes the value cached on {@code h} (running the deleter). */
     void delete(Kind on, MemorySegment h) {
         int k = live(on);
-        Errors.check(on == Kind.COMM ? mpi_h.MPI_Comm_delete_attr(h, k) : mpi_h.MPI_Type_delete_attr(h, k),
-                on == Kind.COMM ? "MPI_Comm_delete_attr" : "MPI_Type_delete_attr");
+        Errors.check(switch (on) {
+            case COMM -> mpi_h.MPI_Comm_delete_attr(h, k);
+            case DATATYPE -> mpi_h.MPI_Type_delete_attr(h, k);
+            case WIN -> mpi_h.MPI_Win_delete_attr(h, k);
+        }, on.function("delete_attr"));
         Errors.rethrowUpcallFailure();
     }
 

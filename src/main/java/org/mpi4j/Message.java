@@ -55,7 +55,11 @@ public final class Message {
             throw new IllegalArgumentException("negative byte count: " + byteCount);
         }
         Environment.ensureInitialized();
-        return of(MemorySegment.ofAddress(handle.address()), byteCount);
+        MemorySegment h = MemorySegment.ofAddress(handle.address());
+        if (!h.equals(NO_PROC_HANDLE) && !h.equals(OpenMpiAbi.predefined("MPI_MESSAGE_NULL"))) {
+            NativeHandle.checkReadable(h, "message");
+        }
+        return of(h, byteCount);
     }
 
     /** {@code MPI_Message_f2c}, as {@link #fromHandle}; an integer that names no message is refused. */

@@ -5,6 +5,8 @@ import java.lang.ref.Cleaner;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
+import org.mpi4j.internal.OpenMpiAbi;
+import org.mpi4j.internal.ProcessMemory;
 import org.mpi4j.internal.Scratch;
 
 /**
@@ -193,8 +195,9 @@ abstract class NativeHandle implements AutoCloseable {
     /**
      * The shared core of every {@code fromHandle}: checks that {@code h} is not the C null pointer,
      * returns the predefined object it names if any ({@code predefined} maps a handle to it, or to
-     * null), else checks with a {@code c2f}/{@code f2c} round trip that MPI knows a {@code kind}
-     * at that address ({@code c2f} null where the round trip would change MPI's state), and wraps
+     * null), else checks that the address has readable memory behind it (garbage must not crash the
+     * JVM) and with a {@code c2f}/{@code f2c} round trip that MPI knows a {@code kind} at that
+     * address ({@code c2f} null where the round trip would change MPI's state), and wraps
      * it as a borrowed object.
      */
     static <T extends NativeHandle> T fromForeign(MemorySegment h, String kind, Function<MemorySegment, T> predefined,
@@ -209,6 +212,7 @@ abstract class NativeHandle implements AutoCloseable {
         if (known != null) {
             return known;
         }
+        checkReadable(h, kind);
         if (c2f != null) {
             MemorySegment back = f2c.apply(c2f.applyAsInt(h));
             if (back == null || back.address() != h.address()) {
@@ -217,6 +221,18 @@ abstract class NativeHandle implements AutoCloseable {
             }
         }
         return wrap.apply(h).borrow();
+    }
+
+    /**
+     * Refuses an address with too little readable memory behind it to be an MPI object: MPI would
+     * read it (its {@code c2f}, or any call) and crash the JVM.
+     */
+    static void checkReadable(MemorySegment h, String kind) {
+        if (!ProcessMemory.isReadable(h.address(), OpenMpiAbi.HANDLE_PROBE_BYTES)) {
+            throw new IllegalArgumentException(String.format(
+                    "0x%x is not a valid %s handle: no MPI object can be there (not readable memory)", h.address(),
+                    kind));
+        }
     }
 
     /**

@@ -43,13 +43,16 @@ import org.mpi4j.internal.Scratch;
  * {@link IllegalStateException} (Open MPI's shared-memory windows would carry it out unsynchronised),
  * and so does ending an epoch that is not open (an unlock without a lock, ...). Other errors are
  * MPI's, thrown as {@link MpiException}: a window is given {@code MPI_ERRORS_RETURN} when it is
- * created. Use after {@link #free()} throws {@link IllegalStateException}.
+ * created ({@link #setErrhandler} changes it, e.g. to a Java handler from {@link Errhandler#forWin}).
+ * Use after {@link #free()} throws {@link IllegalStateException}.
+ *
+ * <p><b>Native interop and attributes.</b> {@link #toHandle()}/{@link #toFortran()} give the raw
+ * handle to native code, {@link #fromHandle}/{@link #fromFortran} wrap one made there (borrowed);
+ * {@link #setAttr} caches Java objects under a {@link Keyval#forWin} key.
  *
  * <p>Opening an epoch or issuing an operation allocates nothing, so the calls can sit in hot loops.
  */
 public final class Win extends NativeHandle {
-    private static final MemorySegment ERRORS_RETURN = OpenMpiAbi.predefined("MPI_ERRORS_RETURN");
-
     private final WinFlavor flavor;
     private final int rank;
     private final int groupSize;
@@ -71,12 +74,26 @@ public final class Win extends NativeHandle {
     /** Segments attached to a dynamic window: kept reachable while MPI may access them. */
     private final Set<MemorySegment> attached = ConcurrentHashMap.newKeySet();
 
+    /** A window mpi4j creates over {@code comm}: it learns every process's size (collective). */
     private Win(MemorySegment handle, WinFlavor flavor, Intracomm comm, Arena arena, MemorySegment memory,
             int dispUnit) {
-        super(handle, false, false);
+        this(handle, flavor, comm.rank(), comm.size(), arena, memory, flavor != WinFlavor.DYNAMIC, true);
+        if (targetBytes != null) {
+            exchangeSizes(comm, memory.byteSize(), dispUnit);
+        }
+    }
+
+    /**
+     * @param checkTargets whether the other processes' window sizes will be known (then target
+     *                     bounds are checked here, else left to MPI)
+     * @param owned        false for a window made elsewhere (borrowed)
+     */
+    private Win(MemorySegment handle, WinFlavor flavor, int rank, int groupSize, Arena arena, MemorySegment memory,
+            boolean checkTargets, boolean owned) {
+        super(handle, false, false, owned);
         this.flavor = flavor;
-        this.rank = comm.rank();
-        this.groupSize = comm.size();
+        this.rank = rank;
+        this.groupSize = groupSize;
         this.arena = arena;
         this.memory = memory;
         this.lockEpochs = new Epoch[groupSize];
@@ -84,12 +101,7 @@ public final class Win extends NativeHandle {
         this.startEpoch = new Epoch(this, Epoch.Kind.START, MPI.PROC_NULL);
         this.postEpoch = new Epoch(this, Epoch.Kind.POST, MPI.PROC_NULL);
         this.targetUnits = new int[groupSize];
-        if (flavor == WinFlavor.DYNAMIC) {
-            this.targetBytes = null;
-        } else {
-            this.targetBytes = new long[groupSize];
-            exchangeSizes(comm, memory.byteSize(), dispUnit);
-        }
+        this.targetBytes = checkTargets ? new long[groupSize] : null;
     }
 
     @Override
@@ -100,6 +112,60 @@ public final class Win extends NativeHandle {
     @Override
     int c2f(MemorySegment h) {
         return mpi_h.MPI_Win_c2f(h);
+    }
+
+    // ---- native interop -----------------------------------------------------------------------
+
+    /**
+     * Wraps a raw {@code MPI_Win} made elsewhere (a native library, {@link #toHandle()} of another
+     * object); borrowed (see {@link NativeHandle#isBorrowed()}): {@code close()} leaves the window
+     * alone, {@code free()} frees it (collectively). Local, not collective: the wrapper learns this
+     * process's part ({@link #segment()}, valid until the wrapper is freed), rank and group size
+     * from MPI, but not the other processes' window sizes, so target bounds are left to MPI. Epochs
+     * must be opened through the wrapper for its operations to be accepted. Its error handler is
+     * left as it is.
+     *
+     * @throws IllegalArgumentException if the handle is {@code MPI_WIN_NULL} or MPI knows no window
+     *                                  at that address
+     */
+    public static Win fromHandle(MemorySegment handle) {
+        return fromForeign(handle, "window", Win::refuseNull, mpi_h::MPI_Win_c2f, mpi_h::MPI_Win_f2c,
+                Win::wrapForeign);
+    }
+
+    /** {@code MPI_Win_f2c}, as {@link #fromHandle}; an integer that names no window is refused. */
+    public static Win fromFortran(int fortranHandle) {
+        return fromFortranHandle(fortranHandle, "window", mpi_h::MPI_Win_f2c, Win::fromHandle);
+    }
+
+    private static Win refuseNull(MemorySegment h) {
+        if (h.equals(OpenMpiAbi.predefined("MPI_WIN_NULL"))) {
+            throw new IllegalArgumentException("MPI_WIN_NULL is not a window");
+        }
+        return null;
+    }
+
+    /** A borrowed window object for a valid handle, from what MPI says of it (local calls only). */
+    static Win wrapForeign(MemorySegment h) {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Win_get_group(h, s.handle0), "MPI_Win_get_group");
+        int rank;
+        int size;
+        try (Group g = Group.fromRef(s.handle0)) {
+            rank = g.rank();
+            size = g.size();
+        }
+        WinFlavor flavor = WinFlavor.of(attr(h, mpi_h.MPI_WIN_CREATE_FLAVOR()).reinterpret(4)
+                .get(ValueLayout.JAVA_INT, 0));
+        if (flavor == WinFlavor.DYNAMIC) {
+            return new Win(h, flavor, rank, size, null, MemorySegment.NULL, false, false).borrow();
+        }
+        long base = attr(h, mpi_h.MPI_WIN_BASE()).address();
+        long bytes = attr(h, mpi_h.MPI_WIN_SIZE()).reinterpret(8).get(ValueLayout.JAVA_LONG, 0);
+        // the wrapper's own arena: its view of the memory ends when it frees the window
+        Arena arena = Arena.ofShared();
+        MemorySegment memory = MemorySegment.ofAddress(base).reinterpret(bytes, arena, null);
+        return new Win(h, flavor, rank, size, arena, memory, false, false).borrow();
     }
 
     @Override
@@ -265,7 +331,7 @@ public final class Win extends NativeHandle {
     }
 
     private static MemorySegment adopt(MemorySegment handle) {
-        Errors.check(mpi_h.MPI_Win_set_errhandler(handle, ERRORS_RETURN), "MPI_Win_set_errhandler");
+        Errors.check(mpi_h.MPI_Win_set_errhandler(handle, Errors.defaultErrhandler()), "MPI_Win_set_errhandler");
         return handle;
     }
 
@@ -368,12 +434,70 @@ public final class Win extends NativeHandle {
     }
 
     private MemorySegment attr(int keyval) {
+        return attr(handle(), keyval);
+    }
+
+    private static MemorySegment attr(MemorySegment h, int keyval) {
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Win_get_attr(handle(), keyval, s.handle1, s.int1), "MPI_Win_get_attr");
+        Errors.check(mpi_h.MPI_Win_get_attr(h, keyval, s.handle1, s.int1), "MPI_Win_get_attr");
         if (s.int1() == 0) {
             throw new IllegalStateException("window attribute " + keyval + " is not set");
         }
         return s.handle1();
+    }
+
+    /**
+     * {@code MPI_Win_set_attr}: caches {@code value} on this window under {@code keyval} (from
+     * {@link Keyval#forWin}); a value already there is deleted first (its deleter runs), and
+     * {@link #free()} deletes it too.
+     *
+     * @throws IllegalArgumentException if {@code keyval} is a key for another kind of object
+     */
+    public <T> void setAttr(Keyval<T> keyval, T value) {
+        Errors.checkNotNull(keyval, "keyval").set(Keyval.Kind.WIN, handle(), value);
+    }
+
+    /** {@code MPI_Win_get_attr}: the value cached under {@code keyval}, if any. */
+    public <T> java.util.Optional<T> getAttr(Keyval<T> keyval) {
+        return Errors.checkNotNull(keyval, "keyval").get(Keyval.Kind.WIN, handle());
+    }
+
+    /** {@code MPI_Win_delete_attr}: deletes the value cached under {@code keyval} (its deleter runs). */
+    public void deleteAttr(Keyval<?> keyval) {
+        Errors.checkNotNull(keyval, "keyval").delete(Keyval.Kind.WIN, handle());
+    }
+
+    // ---- error handlers ---------------------------------------------------------------------------
+
+    /**
+     * {@code MPI_Win_set_errhandler}: what MPI does on an error in a call on this window (see
+     * {@link Errhandler}).
+     *
+     * @throws IllegalArgumentException if {@code errhandler} was made for another kind of object
+     */
+    public void setErrhandler(Errhandler errhandler) {
+        Errors.checkNotNull(errhandler, "error handler").checkFits(Errhandler.Kind.WIN);
+        Errors.check(mpi_h.MPI_Win_set_errhandler(handle(), errhandler.handle()), "MPI_Win_set_errhandler");
+    }
+
+    /**
+     * {@code MPI_Win_get_errhandler}: the error handler of this window; a predefined or Java handler
+     * comes back as the same object (nothing to free), another as a new object to free.
+     */
+    public Errhandler getErrhandler() {
+        Scratch s = Scratch.get();
+        Errors.check(mpi_h.MPI_Win_get_errhandler(handle(), s.handle0), "MPI_Win_get_errhandler");
+        return Errhandler.ofReturned(s.handle0);
+    }
+
+    /**
+     * {@code MPI_Win_call_errhandler}: invokes this window's error handler with {@code errorCode},
+     * as MPI does on an error. With {@link Errhandler#ERRORS_RETURN} nothing happens; a Java
+     * handler runs before this returns, and what it throws is rethrown here.
+     */
+    public void callErrhandler(int errorCode) {
+        Errors.check(mpi_h.MPI_Win_call_errhandler(handle(), errorCode), "MPI_Win_call_errhandler");
+        Errors.rethrowUpcallFailure();
     }
 
     /** {@code MPI_Win_get_group}: the group of processes of the window (free it when done). */
@@ -874,7 +998,7 @@ public final class Win extends NativeHandle {
         checkEpoch(targetRank);
         long[] sizes = targetBytes;
         if (sizes == null) {
-            return tc; // dynamic: displacements are addresses MPI checks against what is attached
+            return tc; // dynamic (displacements are addresses MPI checks) or borrowed (sizes unknown here): MPI checks
         }
         if (targetDisp < 0) {
             throw new IllegalArgumentException("negative target displacement: " + targetDisp);

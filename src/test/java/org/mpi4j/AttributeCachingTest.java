@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mpi4j.testing.MpiTest;
 
-/** Keyvals holding Java objects on communicators and datatypes, with copy and delete callbacks. */
+/** Keyvals holding Java objects on communicators, datatypes and windows, with copy and delete callbacks. */
 @MpiTest
 class AttributeCachingTest {
     private final Intracomm world = MPI.COMM_WORLD;
@@ -131,6 +131,63 @@ class AttributeCachingTest {
             assertEquals(Optional.of(5), world.getAttr(key));
             assertTrue(world.getAttr(Attribute.TAG_UB).getAsInt() >= 32767);
             world.deleteAttr(key);
+        }
+    }
+
+    @Test
+    void aWindowCachesAJavaObjectAndItsFreeDeletesIt() {
+        List<String> deleted = new ArrayList<>();
+        try (Keyval<String> key = Keyval.forWin(deleted::add)) {
+            Win win = Win.allocate(64, 8, world);
+            try {
+                assertEquals(Optional.empty(), win.getAttr(key));
+                win.setAttr(key, "w" + world.rank());
+                assertEquals(Optional.of("w" + world.rank()), win.getAttr(key));
+                assertEquals(1, key.inUse());
+                win.setAttr(key, "second"); // the old value is deleted
+                assertEquals(List.of("w" + world.rank()), deleted);
+                // the predefined window attributes keep working beside it
+                assertEquals(64, win.size());
+                assertEquals(8, win.dispUnit());
+                assertEquals(win.segment().address(), win.base());
+                assertEquals(WinFlavor.ALLOCATE, win.createFlavor());
+                IllegalStateException e = assertThrows(IllegalStateException.class, key::free);
+                assertTrue(e.getMessage().contains("in use") && e.getMessage().contains("window"), e.getMessage());
+            } finally {
+                win.free();
+            }
+            assertEquals(List.of("w" + world.rank(), "second"), deleted);
+            assertEquals(0, key.inUse());
+        }
+        try (Keyval<Integer> key = Keyval.forWin(); Win win = Win.allocate(8, 1, world)) {
+            win.setAttr(key, 7);
+            win.deleteAttr(key);
+            assertEquals(Optional.empty(), win.getAttr(key));
+        }
+    }
+
+    @Test
+    void aWindowKeyvalFitsWindowsOnly() {
+        try (Keyval<String> winKey = Keyval.forWin(); Keyval<String> commKey = Keyval.forComm();
+                Win win = Win.allocate(8, 1, world)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> world.setAttr(winKey, "x"));
+            assertTrue(e.getMessage().contains("window") && e.getMessage().contains("communicator"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> win.setAttr(commKey, "x"));
+            assertThrows(IllegalArgumentException.class, () -> Datatype.INT.getAttr(winKey));
+            assertThrows(NullPointerException.class, () -> win.setAttr(winKey, null));
+            assertThrows(NullPointerException.class, () -> win.getAttr((Keyval<String>) null));
+        }
+    }
+
+    @Test
+    void whatAWindowDeleterThrowsSurfacesFromDeleteAttr() {
+        try (Keyval<String> key = Keyval.forWin(v -> {
+            throw new IllegalStateException("cannot drop " + v);
+        }); Win win = Win.allocate(8, 1, world)) {
+            win.setAttr(key, "w");
+            MpiException e = assertThrows(MpiException.class, () -> win.deleteAttr(key));
+            assertInstanceOf(IllegalStateException.class, e.getCause());
+            assertEquals("cannot drop w", e.getCause().getMessage());
         }
     }
 }

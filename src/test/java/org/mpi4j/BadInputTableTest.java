@@ -150,6 +150,44 @@ class BadInputTableTest {
                 new Case("objects", "sendObject of a plain lambda", SerializationException.class,
                         () -> w.sendObject((Runnable) () -> { }, next, 0)),
                 iae("objects", "recvObject bad tag", () -> w.recvObject(next, -4)),
+                // native interop, error handlers, attributes, generalized requests
+                iae("interop", "Comm.fromHandle of an address without memory behind it",
+                        () -> Comm.fromHandle(MemorySegment.ofAddress(12345))),
+                iae("interop", "Win.fromFortran of an integer that names no window", () -> Win.fromFortran(1_000_000)),
+                iae("error handlers", "a file handler on a communicator", () -> {
+                    try (Errhandler eh = Errhandler.forFile((f, code) -> { })) {
+                        w.setErrhandler(eh);
+                    }
+                }),
+                iae("error handlers", "a window handler as the default file handler", () -> {
+                    try (Errhandler eh = Errhandler.forWin((win, code) -> { })) {
+                        File.setDefaultErrhandler(eh);
+                    }
+                }),
+                iae("attributes", "a window keyval on a communicator", () -> {
+                    try (Keyval<String> k = Keyval.forWin()) {
+                        w.setAttr(k, "x");
+                    }
+                }),
+                ise("attributes", "free a keyval in use", () -> {
+                    Keyval<String> k = Keyval.forComm();
+                    w.setAttr(k, "x");
+                    try {
+                        k.free();
+                    } finally {
+                        w.deleteAttr(k);
+                        k.free();
+                    }
+                }),
+                ise("requests", "complete a generalized request twice", () -> {
+                    GeneralizedRequest g = GeneralizedRequest.start(null, null, null);
+                    g.complete();
+                    try {
+                        g.complete();
+                    } finally {
+                        g.waitFor();
+                    }
+                }),
                 // environment
                 iae("environment", "attach a read-only buffer", () -> MPI.attachBuffer(
                         Arena.ofAuto().allocate(1024).asReadOnly())),

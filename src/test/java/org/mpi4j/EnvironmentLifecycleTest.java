@@ -55,7 +55,8 @@ class EnvironmentLifecycleTest {
         Mpiexec.Result r = Mpiexec.exec(javaWithout(null, "org.mpi4j.Run", "examples/HelloWorld.java"), 60);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("mpi4j: native access is not enabled; pass "
-                + "--enable-native-access=ALL-UNNAMED"), r.output());
+                + "--enable-native-access=ALL-UNNAMED to java: mpi4j requires it"), r.output());
+        assertFalse(r.output().contains("silence"), r.output());
     }
 
     @Test
@@ -67,16 +68,42 @@ class EnvironmentLifecycleTest {
                 + "--enable-native-access=ALL-UNNAMED to java"), r.output());
     }
 
-    @Test
-    void missingLibraryNamesWhatToInstall() {
-        Path missing = Path.of("/nonexistent/libmpi.so.40");
+    private static Mpiexec.Result runWithLibrary(String library) {
         List<String> cmd = new ArrayList<>(Mpiexec.java("org.mpi4j.Run", "examples/HelloWorld.java"));
-        cmd.add(1, "-Dmpi4j.libmpi=" + missing);
-        Mpiexec.Result r = Mpiexec.exec(cmd, 60);
+        cmd.add(1, "-Dmpi4j.libmpi=" + library);
+        return Mpiexec.exec(cmd, 60);
+    }
+
+    @Test
+    void missingLibraryReportsTheLoadersReasonAndWhatToInstall() {
+        Path missing = Path.of("/nonexistent/libmpi.so.40");
+        Mpiexec.Result r = runWithLibrary(missing.toString());
         assertNotEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("MpiLibraryError: Open MPI's " + missing + " could not be loaded"), r.output());
-        assertTrue(r.output().contains("apt-get install openmpi-bin libopenmpi-dev"), r.output());
+        // dlerror's own text, read before anything else can clear it
+        assertTrue(r.output().contains("MpiLibraryError: Open MPI's " + missing + " could not be loaded ("
+                + missing + ": cannot open shared object file: No such file or directory)"), r.output());
+        assertTrue(r.output().contains("Check -Dmpi4j.libmpi, or install Open MPI 4.x: "
+                + "apt-get install openmpi-bin libopenmpi-dev"), r.output());
+        assertFalse(r.output().contains("unknown reason"), r.output());
         assertFalse(r.output().contains("SIGSEGV"), r.output());
+    }
+
+    @Test
+    void aLibraryThatIsNotMpiIsRefusedInsteadOfLoadingTheSystemOne() {
+        // a shared library every JDK has, which is certainly not libmpi
+        Path notMpi = Path.of(System.getProperty("java.home"), "lib", "libnet.so");
+        Mpiexec.Result r = runWithLibrary(notMpi.toString());
+        assertNotEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("MpiLibraryError: " + notMpi + " (from -Dmpi4j.libmpi) is not Open MPI's "
+                + "libmpi: it has no MPI_Init. mpi4j needs Open MPI 4.x's libmpi.so.40"), r.output());
+        assertFalse(r.output().contains("I am process"), r.output());
+    }
+
+    @Test
+    void theSystemLibraryNamedByPathWorks() {
+        Mpiexec.Result r = runWithLibrary("/usr/lib/x86_64-linux-gnu/libmpi.so.40");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(1, r.count("I am process 0 of 1 on "), r.output());
     }
 
     @Test

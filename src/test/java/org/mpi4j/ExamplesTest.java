@@ -64,4 +64,16 @@ class ExamplesTest {
     void f2pyStyleHelloCallsTheFortranBindingOnTheIntegerHandle() {
         assertHelloFromEveryRank("HelloF2py.java", 2, 4);
     }
+
+    @Test
+    void javaErrorHandlersSeeTheWindowsAttributeAndTheFailedOpen() {
+        Mpiexec.Result r = runExample(2, "ErrorHandlers.java");
+        assertEquals(0, r.exitCode(), r.output());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(1, r.count("rank " + i + ": error on window 'halo': mylib: the widget broke"), r.output());
+            assertEquals(1, r.count("rank " + i + ": label 'halo' deleted with its window"), r.output());
+            assertEquals(1, r.count("rank " + i + ": open failed with ERR_NO_SUCH_FILE, the file handler saw it"),
+                    r.output());
+        }
+    }
 }

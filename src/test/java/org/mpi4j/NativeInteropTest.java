@@ -188,4 +188,81 @@ class NativeInteropTest {
         assertThrows(IllegalArgumentException.class, () -> File.fromFortran(1_000_000));
         assertThrows(IllegalArgumentException.class, () -> File.fromHandle(MemorySegment.NULL));
     }
+
+    @Test
+    void aRebuiltWindowIsBorrowedAndWorks() {
+        int n = world.size();
+        int next = (world.rank() + 1) % n;
+        try (Win win = Win.allocate(8L * n, 8, world); Arena arena = Arena.ofConfined()) {
+            Win raw = Win.fromHandle(win.toHandle());
+            Win fortran = Win.fromFortran(win.toFortran());
+            assertTrue(raw.isBorrowed());
+            assertFalse(win.isBorrowed());
+            assertEquals(win, raw);
+            assertEquals(win, fortran);
+            assertEquals(win.segment().address(), raw.segment().address());
+            assertEquals(8L * n, fortran.segment().byteSize());
+            assertEquals(WinFlavor.ALLOCATE, raw.createFlavor());
+            // one-sided traffic through the borrowed window lands in the owner's memory
+            MemorySegment mine = arena.allocate(java.lang.foreign.ValueLayout.JAVA_LONG);
+            mine.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 1000L + world.rank());
+            raw.fence();
+            raw.put(mine, 1, Datatype.INT64_T, next, world.rank());
+            raw.fence();
+            int prev = (world.rank() + n - 1) % n;
+            assertEquals(1000L + prev, win.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, prev));
+            raw.close(); // borrowed: the window stays
+            fortran.close();
+            assertFalse(win.isFreed());
+            assertEquals(8L * n, win.size());
+        }
+    }
+
+    @Test
+    void typedCommunicatorHandlesComeBackAsTheirClassOrAreRefused() {
+        int[] dims = Cartcomm.dimsCreate(world.size(), 1);
+        try (Cartcomm cart = world.createCart(dims, new boolean[] {true}, false)) {
+            Cartcomm raw = Cartcomm.fromHandle(cart.toHandle());
+            assertTrue(raw.isBorrowed());
+            assertEquals(cart.rank(), raw.rank());
+            assertEquals(cart, Cartcomm.fromFortran(cart.toFortran()));
+            assertEquals(cart, Intracomm.fromHandle(cart.toHandle()));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Graphcomm.fromHandle(cart.toHandle()));
+            assertTrue(e.getMessage().contains("Graphcomm") && e.getMessage().contains("Cartcomm"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Intercomm.fromHandle(world.toHandle()));
+        assertTrue(e.getMessage().contains("not an Intercomm"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Distgraphcomm.fromFortran(world.toFortran()));
+    }
+
+    @Test
+    void anAddressWithNoMemoryBehindItIsRefusedForEveryHandleClass() {
+        MemorySegment bogus = MemorySegment.ofAddress(12345);
+        java.util.List<java.util.function.Function<MemorySegment, ?>> wraps = java.util.List.of(Comm::fromHandle,
+                Intracomm::fromHandle, Intercomm::fromHandle, Cartcomm::fromHandle, Group::fromHandle,
+                Datatype::fromHandle, Op::fromHandle, Request::fromHandle, h -> Message.fromHandle(h, 4),
+                Info::fromHandle, Errhandler::fromHandle, Win::fromHandle, File::fromHandle);
+        for (var wrap : wraps) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wrap.apply(bogus));
+            assertTrue(e.getMessage().contains("0x3039 is not a valid"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> wrap.apply(MemorySegment.ofAddress(-4096)));
+        }
+        // MPI is still fine
+        int[] sum = new int[1];
+        world.allreduce(new int[] {1}, sum, Op.SUM);
+        assertEquals(world.size(), sum[0]);
+    }
+
+    @Test
+    void theNullWindowAndFileHandles() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Win.fromHandle(org.mpi4j.internal.OpenMpiAbi.predefined("MPI_WIN_NULL")));
+        assertTrue(e.getMessage().contains("MPI_WIN_NULL"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Win.fromFortran(1_000_000));
+        assertThrows(IllegalArgumentException.class, () -> Win.fromHandle(MemorySegment.NULL));
+        assertSame(File.NULL, File.fromHandle(File.NULL.toHandle()));
+        assertSame(File.NULL, File.fromFortran(File.NULL.toFortran()));
+    }
 }

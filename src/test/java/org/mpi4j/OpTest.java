@@ -41,6 +41,53 @@ class OpTest {
     }
 
     @Test
+    void sumsOfEightAndSixteenBitIntegersWrapAroundInsteadOfSaturating() {
+        // Open MPI 4.1.4's vector code saturates these sums (200 + 200 = 255); MPI and C wrap them
+        int n = 64; // long enough for the vector code
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment u8 = arena.allocate(n);
+            u8.fill((byte) 200);
+            MemorySegment u8Out = arena.allocate(n);
+            world.allreduce(u8, u8Out, n, Datatype.UINT8_T, Op.SUM);
+            world.allreduce(u8, u8Out.asSlice(0, n / 2), n / 2, Datatype.UNSIGNED_CHAR, Op.SUM);
+            for (int i = 0; i < n; i++) {
+                assertEquals((200 * size) & 0xFF, u8Out.get(ValueLayout.JAVA_BYTE, i) & 0xFF, "element " + i);
+            }
+            MemorySegment u16 = arena.allocate(ValueLayout.JAVA_SHORT, n);
+            MemorySegment u16Out = arena.allocate(ValueLayout.JAVA_SHORT, n);
+            for (int i = 0; i < n; i++) {
+                u16.setAtIndex(ValueLayout.JAVA_SHORT, i, (short) 60000);
+            }
+            world.allreduce(u16, u16Out, n, Datatype.UINT16_T, Op.SUM);
+            for (int i = 0; i < n; i++) {
+                assertEquals((60000 * size) & 0xFFFF, u16Out.getAtIndex(ValueLayout.JAVA_SHORT, i) & 0xFFFF);
+            }
+            // char[] is unsigned 16-bit: its reductions go the same way
+            char[] chars = new char[n];
+            java.util.Arrays.fill(chars, (char) 60000);
+            char[] charsOut = new char[n];
+            world.allreduce(chars, charsOut, Op.SUM);
+            assertEquals((60000 * size) & 0xFFFF, charsOut[n - 1]);
+            // and a local reduction shows it at one process: 200 + 200 = 144 modulo 256
+            MemorySegment inout = arena.allocate(n);
+            inout.fill((byte) 200);
+            Op.SUM.reduceLocal(u8, inout, n, Datatype.UINT8_T);
+            assertEquals(144, inout.get(ValueLayout.JAVA_BYTE, n - 1) & 0xFF);
+            // the signed types too: 100 + 100 = -56 modulo 256, 30000 + 30000 = -5536 modulo 65536
+            byte[] b = new byte[n];
+            java.util.Arrays.fill(b, (byte) 100);
+            byte[] bOut = new byte[n];
+            world.allreduce(b, bOut, Op.SUM);
+            assertEquals((byte) (100 * size), bOut[n - 1]);
+            short[] sh = new short[n];
+            java.util.Arrays.fill(sh, (short) 30000);
+            short[] shOut = new short[n];
+            world.allreduce(sh, shOut, Op.SUM);
+            assertEquals((short) (30000 * size), shOut[n - 1]);
+        }
+    }
+
+    @Test
     void maxlocAndMinlocFindValueAndRank() {
         try (Arena arena = Arena.ofConfined()) {
             // MPI_DOUBLE_INT: struct { double value; int index; }, extent 16

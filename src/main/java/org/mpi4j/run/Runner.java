@@ -1,24 +1,17 @@
 package org.mpi4j.run;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.mpi4j.MPI;
 
 /**
@@ -30,9 +23,14 @@ import org.mpi4j.MPI;
  * mpiexec -n 4 java --enable-native-access=ALL-UNNAMED -cp 'mpi4j.jar:lib/*' org.mpi4j.Run Prog.java args...
  * mpiexec -n 4 java --enable-native-access=ALL-UNNAMED -cp 'mpi4j.jar:lib/*:app.jar' org.mpi4j.Run com.example.Main args...
  * mpiexec -n 4 java --enable-native-access=org.mpi4j -p mpi4j.jar:lib -m org.mpi4j/org.mpi4j.Run Prog.java
+ * mpiexec -n 4 java ... org.mpi4j.Run -c 'System.out.println(MPI.COMM_WORLD.rank());'
+ * mpiexec -n 4 java ... org.mpi4j.Run - &lt; Prog.java
+ * java ... org.mpi4j.Run --version | --mpi-std-version | --mpi-lib-version | --help
  * </pre>
  *
- * A single-file program ({@code .java}) is compiled in memory against the runner's own class and
+ * Code given with {@code -c} or read from standard input (by rank 0, which broadcasts it) is
+ * compiled like a program file, as statements if it declares no class ({@link SourceCompiler}).
+ * A program that does not compile ends the job with one message, rank 0's. A single-file program ({@code .java}) is compiled in memory against the runner's own class and
  * module path; otherwise the argument names a main class on the class path.
  *
  * <p>Users start it as {@code org.mpi4j.Run}; it lives here, outside the API package, with the
@@ -67,25 +65,69 @@ public final class Runner {
     }
 
     /**
-     * Loads the program {@code args[0]} on this process, as {@link #main} does, and hands its main
-     * method to {@code launcher}; anything the launcher or the program throws (and any uncaught
-     * exception in another thread) aborts the MPI job.
+     * Loads the program {@code args[0]} (a main class, a {@code .java} file, {@code -c code} or
+     * {@code -}) on this process, as {@link #main} does, and hands its main method to
+     * {@code launcher}; anything the launcher or the program throws (and any uncaught exception in
+     * another thread) aborts the MPI job. An option ({@code --version}, {@code --help} ...) is
+     * answered and the process exits; a command line or program that every rank finds wrong (no such
+     * file, a compile error) ends the job with rank 0's message alone.
      *
      * @param args     the program and its arguments
      * @param launcher decides how the main method runs
      */
     public static void run(String[] args, Launcher launcher) {
-        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
-            System.err.println("usage: org.mpi4j.Run (MainClass | Program.java) [args...]");
-            System.exit(args.length == 0 ? 2 : 0);
-        }
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> abort(e, t));
-        String[] programArgs = Arrays.copyOfRange(args, 1, args.length);
+        Class<?> programClass;
+        String[] programArgs;
         try {
-            Method main = findMain(load(args[0]));
-            if (program == null) {
-                program = args[0];
+            if (args.length == 0) {
+                throw new UsageError("no program given");
             }
+            switch (args[0]) {
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
+                case "--version" -> exitWith("mpi4j " + version());
+                case "--mpi-std-version" -> exitWith("MPI " + MPI.version());
+                case "--mpi-lib-version" -> exitWith(MPI.libraryVersion());
+                default -> {
+                    // a program follows
+                }
+            }
+            int skip = 1;
+            if (args[0].equals("-c")) {
+                if (args.length < 2) {
+                    throw new UsageError("-c needs the code to run");
+                }
+                programClass = SourceCompiler.compileText(args[1], "-c");
+                skip = 2;
+            } else if (args[0].equals("-")) {
+                // mpiexec gives standard input to rank 0 only
+                String code = MPI.COMM_WORLD.rank() == 0
+                        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : null;
+                programClass = SourceCompiler.compileText(Texts.broadcast(MPI.COMM_WORLD, code), "<stdin>");
+            } else if (args[0].startsWith("-")) {
+                throw new UsageError("unknown option " + args[0]);
+            } else {
+                programClass = load(args[0]);
+                if (program == null) {
+                    program = args[0];
+                }
+            }
+            programArgs = Arrays.copyOfRange(args, skip, args.length);
+        } catch (UsageError | IllegalArgumentException e) {
+            failOnce("mpi4j: " + e.getMessage() + (e instanceof UsageError ? "\n" + USAGE : ""), 2);
+            return;
+        } catch (SourceCompiler.CompileError e) {
+            failOnce(e.getMessage(), 1);
+            return;
+        } catch (Throwable e) {
+            abort(e, Thread.currentThread());
+            return;
+        }
+        try {
+            Method main = findMain(programClass);
             launcher.launch(() -> {
                 try {
                     invoke(main, programArgs);
@@ -99,6 +141,71 @@ public final class Runner {
         } catch (Throwable e) {
             abort(e, Thread.currentThread());
         }
+    }
+
+    private static final String USAGE = """
+            usage: org.mpi4j.Run (MainClass | Program.java | -c code | -) [args...]
+                   org.mpi4j.Run (--version | --mpi-std-version | --mpi-lib-version | --help)
+              MainClass         run the main method of a class on the class path
+              Program.java      compile a single-file program in memory and run it
+              -c code           run Java statements (or a compilation unit) given as one argument;
+                                org.mpi4j.*, java.lang.foreign.* and jshell's default imports
+                                (java.util.*, ...) are imported; args holds [args...]
+              -                 the same with the code read from standard input (rank 0 reads it)
+              --version         print mpi4j's version and exit
+              --mpi-std-version print the version of the MPI standard of the library (MPI_Get_version)
+              --mpi-lib-version print the MPI library's version (MPI_Get_library_version)
+              -h, --help        print this help and exit
+            An uncaught exception in any thread aborts the whole job (MPI_Abort).""";
+
+    /** A wrong command line. */
+    private static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    /** mpi4j's version, from the build; "unknown" outside a build. */
+    public static String version() {
+        try (InputStream in = Runner.class.getResourceAsStream("mpi4j.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "unknown" : v;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Prints a line and ends this process normally (every rank prints, as mpi4py's options do). */
+    private static void exitWith(String line) {
+        System.out.println(line);
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /**
+     * Ends the job for a failure every rank sees alike (a program that does not compile, a bad
+     * command line): rank 0 alone prints it, every rank leaves MPI normally and exits with
+     * {@code status}, so the job fails with one message instead of one per rank.
+     */
+    private static void failOnce(String message, int status) {
+        boolean print = true;
+        try {
+            print = MPI.COMM_WORLD.rank() == 0;
+            MPI.finalizeMpi();
+        } catch (Throwable t) {
+            // no MPI (library missing): print here, as a single process would
+        }
+        if (print) {
+            System.err.println(message);
+            System.err.flush();
+        }
+        System.exit(status);
     }
 
     /**
@@ -122,57 +229,14 @@ public final class Runner {
 
     private static Class<?> load(String target) throws Exception {
         if (target.endsWith(".java")) {
-            return compile(Path.of(target));
+            return SourceCompiler.compileFile(Path.of(target));
         }
-        return Class.forName(target, false, Thread.currentThread().getContextClassLoader());
-    }
-
-    /** Compiles a single-file program into a temporary directory and loads its first class. */
-    private static Class<?> compile(Path source) throws Exception {
-        if (!Files.isRegularFile(source)) {
-            throw new IllegalArgumentException("no such file: " + source);
+        try {
+            return Class.forName(target, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("no class " + target + " on the class path"
+                    + (target.contains("/") ? " (a program file must end in .java)" : ""));
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("running a .java file needs a JDK (javac), not a JRE");
-        }
-        Path out = Files.createTempDirectory("mpi4j-run");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(out)));
-        List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-nowarn",
-                "-Xlint:none", "-g"));
-        String cp = System.getProperty("java.class.path", "");
-        options.addAll(List.of("-cp", cp.isEmpty() ? "." : cp));
-        String mp = System.getProperty("jdk.module.path", "");
-        if (!mp.isEmpty()) {
-            options.addAll(List.of("--module-path", mp, "--add-modules", "ALL-MODULE-PATH"));
-        }
-        options.add(source.toString());
-        int rc = javac.run(null, null, System.err, options.toArray(String[]::new));
-        if (rc != 0) {
-            throw new IllegalArgumentException("compilation of " + source + " failed");
-        }
-        URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, Runner.class.getClassLoader());
-        Thread.currentThread().setContextClassLoader(loader);
-        String base = source.getFileName().toString().replaceFirst("\\.java$", "");
-        if (Files.exists(out.resolve(base + ".class"))) {
-            return loader.loadClass(base);
-        }
-        try (Stream<Path> classes = Files.walk(out)) {
-            for (Path p : (Iterable<Path>) classes.filter(p -> p.toString().endsWith(".class"))
-                    .filter(p -> !p.getFileName().toString().contains("$")).sorted()::iterator) {
-                String name = out.relativize(p).toString().replace(File.separatorChar, '.').replaceFirst("\\.class$",
-                        "");
-                Class<?> c = loader.loadClass(name);
-                if (hasMain(c)) {
-                    return c;
-                }
-            }
-        }
-        throw new IllegalArgumentException(source + " declares no class with a main method");
-    }
-
-    private static boolean hasMain(Class<?> c) {
-        return Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.getName().equals("main"));
     }
 
     private static Method findMain(Class<?> c) throws NoSuchMethodException {
@@ -223,13 +287,5 @@ public final class Runner {
             // no MPI to abort: the non-zero exit below still ends the job under mpiexec
         }
         Runtime.getRuntime().halt(1);
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
