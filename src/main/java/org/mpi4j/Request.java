@@ -427,7 +427,11 @@ public class Request extends NativeHandle {
         }
         Arrays a = Arrays.get(requests.length);
         for (int i = 0; i < requests.length; i++) {
-            Request r = Errors.checkNotNull(requests[i], "request " + i);
+            Request r = requests[i];
+            if (r == null) {
+                // the message only when it is needed: building it for every request allocated on each wait
+                throw new NullPointerException("request " + i + " is null");
+            }
             a.handles.setAtIndex(ValueLayout.ADDRESS, i, r.handle());
             a.running[i] = r.isRunning();
         }
