@@ -379,6 +379,11 @@ public class Intracomm extends Comm {
             gather(buf, count, type, null, 0, null, root);
             return;
         }
+        if (CollectiveChecks.on(this)) {
+            // the root's side of what gather checks on the others
+            CollectiveChecks.verify(this, CollectiveChecks.GATHER, root, () -> recvSpan(buf, count * size(), type),
+                    () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(count, type)), -1);
+        }
         long rb = recvSpan(buf, count * size(), type);
         MemorySegment ra = recvArg(buf, rb, true);
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;

@@ -132,4 +132,27 @@ class CollectiveChecksTest {
         }
         assertStillUsable();
     }
+
+    @Test
+    void inPlaceRootedCollectivesPassTheChecksAndStillCatchAShortBuffer() {
+        int[] all = new int[2 * size];
+        all[2 * rank] = rank;
+        all[2 * rank + 1] = -rank;
+        MemorySegment mine = MemorySegment.ofArray(rank == 0 ? all : new int[] {rank, -rank});
+        world.gatherInPlace(mine, 2, Datatype.INT, 0);
+        if (rank == 0) {
+            assertEquals(-(size - 1), all[2 * size - 1]);
+        }
+        MemorySegment part = MemorySegment.ofArray(rank == 0 ? all : new int[2]);
+        world.scatterInPlace(part, 2, Datatype.INT, 0);
+        long[] sum = {rank};
+        world.reduceInPlace(MemorySegment.ofArray(sum), 1, Datatype.INT64_T, Op.SUM, 0);
+        if (rank == 0) {
+            assertEquals((long) size * (size - 1) / 2, sum[0]);
+        }
+        // the root's buffer holds one element too few for the gathered blocks
+        MemorySegment shortAtRoot = MemorySegment.ofArray(rank == 0 ? new int[2 * size - 1] : new int[2]);
+        assertThrows(IllegalArgumentException.class, () -> world.gatherInPlace(shortAtRoot, 2, Datatype.INT, 0));
+        assertStillUsable();
+    }
 }
