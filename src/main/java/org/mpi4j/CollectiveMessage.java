@@ -43,7 +43,11 @@ final class CollectiveMessage {
         int[] d = new int[counts.length];
         long at = 0;
         for (int i = 0; i < counts.length; i++) {
-            d[i] = Math.toIntExact(at);
+            if (at > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("counts: the packed displacement of entry " + i + " is " + at
+                        + ", above 2^31-1 (MPI displacements are ints; use a larger datatype)");
+            }
+            d[i] = (int) at;
             at += counts[i];
         }
         return d;
@@ -54,7 +58,11 @@ final class CollectiveMessage {
         for (int c : Errors.checkNotNull(counts, "counts")) {
             s += c;
         }
-        return Math.toIntExact(s);
+        if (s > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("counts add up to " + s + ", above 2^31-1 (MPI counts are ints; use"
+                    + " a larger datatype)");
+        }
+        return (int) s;
     }
 
     static Datatype inferred(MemorySegment seg) {

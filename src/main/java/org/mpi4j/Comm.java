@@ -490,6 +490,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void send(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
@@ -501,6 +502,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void send(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
@@ -512,6 +514,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void send(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
@@ -523,6 +526,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void send(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
@@ -534,6 +538,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void send(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
@@ -545,6 +550,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void send(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
@@ -556,6 +562,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void send(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.STANDARD, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
@@ -597,6 +604,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void bsend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
@@ -608,6 +616,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void bsend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
@@ -619,6 +628,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void bsend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
@@ -630,6 +640,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void bsend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
@@ -641,6 +652,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void bsend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
@@ -652,6 +664,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void bsend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
@@ -663,6 +676,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void bsend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.BUFFERED, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
@@ -701,6 +715,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void ssend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
@@ -711,6 +726,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void ssend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
@@ -721,6 +737,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void ssend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
@@ -731,6 +748,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void ssend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
@@ -741,6 +759,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void ssend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
@@ -751,6 +770,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void ssend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
@@ -761,6 +781,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void ssend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.SYNCHRONOUS, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
@@ -799,6 +820,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void rsend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, dest, tag);
     }
@@ -809,6 +831,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void rsend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, dest, tag);
     }
@@ -819,6 +842,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void rsend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, dest, tag);
     }
@@ -829,6 +853,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void rsend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, dest, tag);
     }
@@ -839,6 +864,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void rsend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, dest, tag);
     }
@@ -849,6 +875,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void rsend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, dest, tag);
     }
@@ -859,6 +886,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void rsend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.sendArray(this, Downcalls.READY, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, dest, tag);
     }
@@ -900,6 +928,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void recv(byte[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_BYTE, buf.length, Datatype.INT8_T, source, tag, status);
     }
@@ -910,6 +939,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void recv(short[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_SHORT, buf.length, Datatype.INT16_T, source, tag, status);
     }
@@ -920,6 +950,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void recv(char[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_CHAR, buf.length, Datatype.UINT16_T, source, tag, status);
     }
@@ -930,6 +961,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void recv(int[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_INT, buf.length, Datatype.INT32_T, source, tag, status);
     }
@@ -940,6 +972,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void recv(long[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_LONG, buf.length, Datatype.INT64_T, source, tag, status);
     }
@@ -950,6 +983,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void recv(float[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_FLOAT, buf.length, Datatype.FLOAT, source, tag, status);
     }
@@ -960,6 +994,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void recv(double[] buf, int source, int tag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         Errors.checkNotNull(buf, "buffer");
         P2pMessage.recvArray(this, buf, ValueLayout.JAVA_DOUBLE, buf.length, Datatype.DOUBLE, source, tag, status);
     }
@@ -1004,6 +1039,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(byte[] sendBuf, int dest, int sendTag, byte[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.INT8_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.INT8_T, source, recvTag, status);
     }
@@ -1016,6 +1053,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(short[] sendBuf, int dest, int sendTag, short[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.INT16_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.INT16_T, source, recvTag, status);
     }
@@ -1028,6 +1067,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(char[] sendBuf, int dest, int sendTag, char[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.UINT16_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.UINT16_T, source, recvTag, status);
     }
@@ -1040,6 +1081,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(int[] sendBuf, int dest, int sendTag, int[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.INT32_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.INT32_T, source, recvTag, status);
     }
@@ -1052,6 +1095,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(long[] sendBuf, int dest, int sendTag, long[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.INT64_T, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.INT64_T, source, recvTag, status);
     }
@@ -1064,6 +1109,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(float[] sendBuf, int dest, int sendTag, float[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.FLOAT, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.FLOAT, source, recvTag, status);
     }
@@ -1076,6 +1123,8 @@ public abstract class Comm extends NativeHandle {
      */
     public final void sendrecv(double[] sendBuf, int dest, int sendTag, double[] recvBuf, int source, int recvTag,
             Status status) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         P2pMessage.sendrecvCore(this, Buffers.of(sendBuf), sendBuf.length, Datatype.DOUBLE, dest, sendTag, Buffers.of(recvBuf),
                 recvBuf.length, Datatype.DOUBLE, source, recvTag, status);
     }
@@ -1111,6 +1160,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final void sendrecvReplace(byte[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1120,6 +1170,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final void sendrecvReplace(short[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1129,6 +1180,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final void sendrecvReplace(char[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1138,6 +1190,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final void sendrecvReplace(int[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1147,6 +1200,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final void sendrecvReplace(long[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, sendTag, source, recvTag, status);
     }
 
@@ -1156,6 +1210,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final void sendrecvReplace(float[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, sendTag, source, recvTag, status);
     }
 
@@ -1165,6 +1220,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final void sendrecvReplace(double[] buf, int dest, int sendTag, int source, int recvTag, Status status) {
+        Errors.checkNotNull(buf, "buf");
         P2pMessage.sendrecvReplaceCore(this, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, sendTag, source, recvTag, status);
     }
 
@@ -1205,6 +1261,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request isend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1214,6 +1271,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request isend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1223,6 +1281,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request isend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1232,6 +1291,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request isend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1241,6 +1301,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request isend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1250,6 +1311,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request isend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1259,6 +1321,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request isend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1297,6 +1360,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request ibsend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1306,6 +1370,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request ibsend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1315,6 +1380,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request ibsend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1324,6 +1390,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request ibsend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1333,6 +1400,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request ibsend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1342,6 +1410,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request ibsend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1351,6 +1420,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request ibsend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1389,6 +1459,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request issend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1398,6 +1469,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request issend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1407,6 +1479,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request issend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1416,6 +1489,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request issend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1425,6 +1499,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request issend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1434,6 +1509,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request issend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1443,6 +1519,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request issend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1481,6 +1558,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request irsend(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1490,6 +1568,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request irsend(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1499,6 +1578,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request irsend(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1508,6 +1588,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request irsend(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1517,6 +1598,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request irsend(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1526,6 +1608,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request irsend(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1535,6 +1618,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request irsend(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.isendCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1573,6 +1657,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request irecv(byte[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT8_T, source, tag, false);
     }
 
@@ -1582,6 +1667,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request irecv(short[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT16_T, source, tag, false);
     }
 
@@ -1591,6 +1677,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request irecv(char[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.UINT16_T, source, tag, false);
     }
 
@@ -1600,6 +1687,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request irecv(int[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT32_T, source, tag, false);
     }
 
@@ -1609,6 +1697,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request irecv(long[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT64_T, source, tag, false);
     }
 
@@ -1618,6 +1707,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request irecv(float[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.FLOAT, source, tag, false);
     }
 
@@ -1627,6 +1717,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request irecv(double[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.DOUBLE, source, tag, false);
     }
 
@@ -1670,6 +1761,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request sendInit(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1680,6 +1772,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request sendInit(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1690,6 +1783,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request sendInit(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1700,6 +1794,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request sendInit(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1710,6 +1805,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request sendInit(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1720,6 +1816,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request sendInit(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1730,6 +1827,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request sendInit(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.STANDARD, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1771,6 +1869,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request bsendInit(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1781,6 +1880,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request bsendInit(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1791,6 +1891,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request bsendInit(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1801,6 +1902,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request bsendInit(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1811,6 +1913,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request bsendInit(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1821,6 +1924,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request bsendInit(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1831,6 +1935,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request bsendInit(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.BUFFERED, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1872,6 +1977,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request ssendInit(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1882,6 +1988,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request ssendInit(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1892,6 +1999,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request ssendInit(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -1902,6 +2010,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request ssendInit(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -1912,6 +2021,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request ssendInit(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -1922,6 +2032,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request ssendInit(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -1932,6 +2043,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request ssendInit(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.SYNCHRONOUS, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -1973,6 +2085,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request rsendInit(byte[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT8_T, dest, tag);
     }
 
@@ -1983,6 +2096,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request rsendInit(short[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT16_T, dest, tag);
     }
 
@@ -1993,6 +2107,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request rsendInit(char[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.UINT16_T, dest, tag);
     }
 
@@ -2003,6 +2118,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request rsendInit(int[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT32_T, dest, tag);
     }
 
@@ -2013,6 +2129,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request rsendInit(long[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.INT64_T, dest, tag);
     }
 
@@ -2023,6 +2140,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request rsendInit(float[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.FLOAT, dest, tag);
     }
 
@@ -2033,6 +2151,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request rsendInit(double[] buf, int dest, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.sendInitCore(this, Downcalls.READY, Buffers.of(buf), buf.length, Datatype.DOUBLE, dest, tag);
     }
 
@@ -2071,6 +2190,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public final Request recvInit(byte[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT8_T, source, tag, true);
     }
 
@@ -2080,6 +2200,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public final Request recvInit(short[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT16_T, source, tag, true);
     }
 
@@ -2089,6 +2210,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public final Request recvInit(char[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.UINT16_T, source, tag, true);
     }
 
@@ -2098,6 +2220,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public final Request recvInit(int[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT32_T, source, tag, true);
     }
 
@@ -2107,6 +2230,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public final Request recvInit(long[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.INT64_T, source, tag, true);
     }
 
@@ -2116,6 +2240,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public final Request recvInit(float[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.FLOAT, source, tag, true);
     }
 
@@ -2125,6 +2250,7 @@ public abstract class Comm extends NativeHandle {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public final Request recvInit(double[] buf, int source, int tag) {
+        Errors.checkNotNull(buf, "buf");
         return P2pMessage.irecvCore(this, Buffers.of(buf), buf.length, Datatype.DOUBLE, source, tag, true);
     }
 
@@ -2485,10 +2611,19 @@ public abstract class Comm extends NativeHandle {
             LargeCollectives.bcast(this, buf, count, type, root);
             return;
         }
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.BCAST, root, () -> {
+                if (isRoot(checkRoot(root))) {
+                    span(buf, count, type);
+                } else {
+                    recvSpan(buf, count, type);
+                }
+            }, () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(count, type)), P2pMessage.dataBytes(count, type));
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         if (!isRoot && !contributes(root)) {
-            Errors.check(mpi_h.MPI_Bcast(MemorySegment.NULL, 1, ignoredType(type), root, handle()), "MPI_Bcast");
+            Errors.check(CollectiveDowncalls.bcast(MemorySegment.NULL, 1, ignoredType(type), root, handle()), "MPI_Bcast");
             return;
         }
         long bytes = isRoot ? span(buf, count, type) : recvSpan(buf, count, type);
@@ -2540,6 +2675,16 @@ public abstract class Comm extends NativeHandle {
      */
     public final void gather(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
             long recvCount, Datatype recvType, int root) {
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.GATHER, root, () -> {
+                boolean isRoot = isRoot(checkRoot(root));
+                span(sendBuf, sendCount, sendType);
+                if (isRoot) {
+                    recvSpan(recvBuf, recvCount * peerSize(), recvType);
+                }
+            }, () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(recvCount, recvType)),
+                    P2pMessage.dataBytes(sendCount, sendType));
+        }
         checkRoot(root);
         boolean sends = contributes(root);
         long sb = sends ? span(sendBuf, sendCount, sendType) : 0;
@@ -2603,6 +2748,19 @@ public abstract class Comm extends NativeHandle {
      */
     public final void gatherv(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
             int[] recvCounts, int[] displs, Datatype recvType, int root) {
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.GATHERV, root, () -> {
+                boolean isRoot = isRoot(checkRoot(root));
+                if (sendBuf != IN_PLACE) {
+                    span(sendBuf, sendCount, sendType);
+                }
+                if (isRoot) {
+                    spanV(recvBuf, recvCounts, displs, recvType, true);
+                    CollectiveChecks.checkNoOverlap(recvCounts, displs, recvType.extent(), "gatherv");
+                }
+            }, () -> CollectiveChecks.each(recvCounts, recvType),
+                    sendBuf == IN_PLACE ? -1 : P2pMessage.dataBytes(sendCount, sendType));
+        }
         checkRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
         boolean sends = !inPlace && contributes(root);
@@ -2667,6 +2825,17 @@ public abstract class Comm extends NativeHandle {
      */
     public final void scatter(MemorySegment sendBuf, long sendCount, Datatype sendType, MemorySegment recvBuf,
             long recvCount, Datatype recvType, int root) {
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.SCATTER, root, () -> {
+                if (isRoot(checkRoot(root))) {
+                    span(sendBuf, sendCount * peerSize(), sendType);
+                }
+                if (recvBuf != IN_PLACE) {
+                    recvSpan(recvBuf, recvCount, recvType);
+                }
+            }, () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(sendCount, sendType)),
+                    recvBuf == IN_PLACE ? -1 : P2pMessage.dataBytes(recvCount, recvType));
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
@@ -2732,6 +2901,17 @@ public abstract class Comm extends NativeHandle {
      */
     public final void scatterv(MemorySegment sendBuf, int[] sendCounts, int[] displs, Datatype sendType,
             MemorySegment recvBuf, long recvCount, Datatype recvType, int root) {
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.SCATTERV, root, () -> {
+                if (isRoot(checkRoot(root))) {
+                    spanV(sendBuf, sendCounts, displs, sendType, false);
+                }
+                if (recvBuf != IN_PLACE) {
+                    recvSpan(recvBuf, recvCount, recvType);
+                }
+            }, () -> CollectiveChecks.each(sendCounts, sendType),
+                    recvBuf == IN_PLACE ? -1 : P2pMessage.dataBytes(recvCount, recvType));
+        }
         checkRoot(root);
         boolean isRoot = isRoot(root);
         boolean inPlace = recvBuf == IN_PLACE;
@@ -3054,13 +3234,25 @@ public abstract class Comm extends NativeHandle {
             LargeCollectives.reduce(this, sendBuf, recvBuf, count, type, op, root);
             return;
         }
+        if (CollectiveChecks.on(this)) {
+            CollectiveChecks.verify(this, CollectiveChecks.REDUCE, root, () -> {
+                boolean isRoot = isRoot(checkRoot(root));
+                checkOp(op);
+                if (sendBuf != IN_PLACE) {
+                    span(sendBuf, count, type);
+                }
+                if (isRoot) {
+                    recvSpan(recvBuf, count, type);
+                }
+            }, () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(count, type)), P2pMessage.dataBytes(count, type));
+        }
         checkRoot(root);
         checkOp(op);
         boolean isRoot = isRoot(root);
         boolean inPlace = sendBuf == IN_PLACE;
         boolean sends = !inPlace && contributes(root);
         if (!isRoot && !sends) {
-            Errors.check(mpi_h.MPI_Reduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(),
+            Errors.check(CollectiveDowncalls.reduce(MemorySegment.NULL, MemorySegment.NULL, 1, ignoredType(type), op.handle(),
                     root, handle()), "MPI_Reduce");
             return;
         }
@@ -3175,7 +3367,7 @@ public abstract class Comm extends NativeHandle {
         int rc;
         boolean javaOp = Downcalls.userOpStarted(op.isUserDefined());
         try {
-            rc = mpi_h.MPI_Allreduce(sendBuf, recvBuf, (int) count, type.handle(), op.handle(), handle());
+            rc = CollectiveDowncalls.allreduce(sendBuf, recvBuf, (int) count, type.handle(), op.handle(), handle());
         } finally {
             Downcalls.userOpDone(javaOp);
         }
@@ -3336,27 +3528,32 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Bcast} of a whole {@code byte[]}. */
     public final void bcast(byte[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code byte[]} (staged in native memory until the request completes). */
     public final Request ibcast(byte[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code byte[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(byte[] sendBuf, byte[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code byte[]}s. */
     public final void allreduce(byte[] sendBuf, byte[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 1 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.INT8_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3369,18 +3566,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code byte[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(byte[] sendBuf, byte[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT8_T, op);
     }
 
     /** {@code MPI_Gather} of whole {@code byte[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(byte[] sendBuf, byte[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code byte[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T, root);
@@ -3388,12 +3589,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code byte[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(byte[] sendBuf, byte[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT8_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code byte[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(byte[] sendBuf, int[] sendCounts, int[] displs, byte[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT8_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT8_T, root);
@@ -3401,45 +3604,56 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code byte[]}s. */
     public final void allgather(byte[] sendBuf, byte[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.INT8_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code byte[]}s (null {@code displs}: packed). */
     public final void allgatherv(byte[] sendBuf, byte[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT8_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT8_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code byte[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(byte[] sendBuf, byte[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT8_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT8_T);
     }
 
     /** {@code MPI_Bcast} of a whole {@code int[]}. */
     public final void bcast(int[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code int[]} (staged in native memory until the request completes). */
     public final Request ibcast(int[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code int[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(int[] sendBuf, int[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code int[]}s. */
     public final void allreduce(int[] sendBuf, int[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.INT32_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3452,18 +3666,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code int[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(int[] sendBuf, int[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT32_T, op);
     }
 
     /** {@code MPI_Gather} of whole {@code int[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(int[] sendBuf, int[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code int[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T, root);
@@ -3471,12 +3689,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code int[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(int[] sendBuf, int[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT32_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code int[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(int[] sendBuf, int[] sendCounts, int[] displs, int[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT32_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT32_T, root);
@@ -3484,45 +3704,56 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code int[]}s. */
     public final void allgather(int[] sendBuf, int[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.INT32_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code int[]}s (null {@code displs}: packed). */
     public final void allgatherv(int[] sendBuf, int[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT32_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT32_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code int[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(int[] sendBuf, int[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT32_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT32_T);
     }
 
     /** {@code MPI_Bcast} of a whole {@code long[]}. */
     public final void bcast(long[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code long[]} (staged in native memory until the request completes). */
     public final Request ibcast(long[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code long[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(long[] sendBuf, long[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code long[]}s. */
     public final void allreduce(long[] sendBuf, long[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.INT64_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3535,18 +3766,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code long[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(long[] sendBuf, long[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT64_T, op);
     }
 
     /** {@code MPI_Gather} of whole {@code long[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(long[] sendBuf, long[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code long[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T, root);
@@ -3554,12 +3789,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code long[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(long[] sendBuf, long[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT64_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code long[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(long[] sendBuf, int[] sendCounts, int[] displs, long[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT64_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT64_T, root);
@@ -3567,45 +3804,56 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code long[]}s. */
     public final void allgather(long[] sendBuf, long[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.INT64_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code long[]}s (null {@code displs}: packed). */
     public final void allgatherv(long[] sendBuf, long[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT64_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT64_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code long[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(long[] sendBuf, long[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT64_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT64_T);
     }
 
     /** {@code MPI_Bcast} of a whole {@code float[]}. */
     public final void bcast(float[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code float[]} (staged in native memory until the request completes). */
     public final Request ibcast(float[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code float[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(float[] sendBuf, float[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code float[]}s. */
     public final void allreduce(float[] sendBuf, float[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 4 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.FLOAT.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3618,18 +3866,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code float[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(float[] sendBuf, float[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.FLOAT, op);
     }
 
     /** {@code MPI_Gather} of whole {@code float[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(float[] sendBuf, float[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code float[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT, root);
@@ -3637,12 +3889,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code float[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(float[] sendBuf, float[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.FLOAT, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code float[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(float[] sendBuf, int[] sendCounts, int[] displs, float[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.FLOAT, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.FLOAT, root);
@@ -3650,45 +3904,56 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code float[]}s. */
     public final void allgather(float[] sendBuf, float[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.FLOAT);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code float[]}s (null {@code displs}: packed). */
     public final void allgatherv(float[] sendBuf, float[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.FLOAT, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.FLOAT);
     }
 
     /** {@code MPI_Alltoall} of whole {@code float[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(float[] sendBuf, float[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.FLOAT, MemorySegment.ofArray(recvBuf), n, Datatype.FLOAT);
     }
 
     /** {@code MPI_Bcast} of a whole {@code double[]}. */
     public final void bcast(double[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code double[]} (staged in native memory until the request completes). */
     public final Request ibcast(double[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code double[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(double[] sendBuf, double[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code double[]}s. */
     public final void allreduce(double[] sendBuf, double[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 8 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.DOUBLE.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3701,18 +3966,22 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code double[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(double[] sendBuf, double[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.DOUBLE, op);
     }
 
     /** {@code MPI_Gather} of whole {@code double[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(double[] sendBuf, double[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code double[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE, root);
@@ -3720,12 +3989,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code double[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(double[] sendBuf, double[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.DOUBLE, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code double[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(double[] sendBuf, int[] sendCounts, int[] displs, double[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.DOUBLE, root);
@@ -3733,60 +4004,74 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code double[]}s. */
     public final void allgather(double[] sendBuf, double[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.DOUBLE);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code double[]}s (null {@code displs}: packed). */
     public final void allgatherv(double[] sendBuf, double[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.DOUBLE);
     }
 
     /** {@code MPI_Alltoall} of whole {@code double[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(double[] sendBuf, double[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.DOUBLE, MemorySegment.ofArray(recvBuf), n, Datatype.DOUBLE);
     }
 
     /** {@code MPI_Bcast} of a whole {@code short[]}. */
     public final void bcast(short[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Bcast} of a whole {@code char[]}. */
     public final void bcast(char[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         bcast(MemorySegment.ofArray(buf), buf.length, Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code short[]} (staged in native memory until the request completes). */
     public final Request ibcast(short[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Ibcast} of a whole {@code char[]} (staged in native memory until the request completes). */
     public final Request ibcast(char[] buf, int root) {
+        Errors.checkNotNull(buf, "buf");
         return ibcast(MemorySegment.ofArray(buf), buf.length, Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code short[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(short[] sendBuf, short[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op, root);
     }
 
     /** {@code MPI_Reduce} of whole {@code char[]}s; {@code recvBuf} may be null except at the root. */
     public final void reduce(char[] sendBuf, char[] recvBuf, Op op, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         reduce(MemorySegment.ofArray(sendBuf), Buffers.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op, root);
     }
 
     /** {@code MPI_Allreduce} of whole {@code short[]}s. */
     public final void allreduce(short[] sendBuf, short[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.INT16_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.INT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3799,12 +4084,14 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allreduce} of whole {@code char[]}s. */
     public final void allreduce(char[] sendBuf, char[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = sendBuf.length;
         if (n <= SMALL_BYTES / 2 && recvBuf.length >= n && op.isPredefined()) {
             MemorySegment[] st = SMALL.get();
             SmallCopy.in(sendBuf, st[0], n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(st[0], st[1], n, Datatype.UINT16_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(st[0], st[1], n, Datatype.UINT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st[1], recvBuf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -3817,30 +4104,37 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Iallreduce} of whole {@code short[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(short[] sendBuf, short[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT16_T, op);
     }
 
     /** {@code MPI_Iallreduce} of whole {@code char[]}s (staged in native memory until the request completes). */
     public final Request iallreduce(char[] sendBuf, char[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         return iallreduce(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length,
                 Datatype.UINT16_T, op);
     }
 
     /** {@code MPI_Gather} of whole {@code short[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(short[] sendBuf, short[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Gather} of whole {@code char[]}s: every process sends all of {@code sendBuf}; {@code recvBuf} may be null except at the root. */
     public final void gather(char[] sendBuf, char[] recvBuf, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         gather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), sendBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Gatherv} of whole {@code short[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(short[] sendBuf, short[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.INT16_T, root);
@@ -3848,6 +4142,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Gatherv} of whole {@code char[]}s (null {@code displs}: packed); the receive arguments matter at the root only. */
     public final void gatherv(char[] sendBuf, char[] recvBuf, int[] recvCounts, int[] displs, int root) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
         boolean isRoot = isRoot(checkRoot(root));
         gatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, Buffers.ofArray(recvBuf), recvCounts,
                 isRoot && displs == null ? packedDispls(recvCounts) : displs, Datatype.UINT16_T, root);
@@ -3855,18 +4150,21 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatter} of whole {@code short[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(short[] sendBuf, short[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.INT16_T, root);
     }
 
     /** {@code MPI_Scatter} of whole {@code char[]}s: every process receives exactly {@code recvBuf.length} elements; {@code sendBuf} may be null except at the root. */
     public final void scatter(char[] sendBuf, char[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scatter(Buffers.ofArray(sendBuf), recvBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length,
                 Datatype.UINT16_T, root);
     }
 
     /** {@code MPI_Scatterv} of whole {@code short[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(short[] sendBuf, int[] sendCounts, int[] displs, short[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.INT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.INT16_T, root);
@@ -3874,6 +4172,7 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Scatterv} of whole {@code char[]}s (null {@code displs}: packed); the send arguments matter at the root only. */
     public final void scatterv(char[] sendBuf, int[] sendCounts, int[] displs, char[] recvBuf, int root) {
+        Errors.checkNotNull(recvBuf, "recvBuf");
         boolean isRoot = isRoot(checkRoot(root));
         scatterv(Buffers.ofArray(sendBuf), sendCounts, isRoot && displs == null ? packedDispls(sendCounts) : displs,
                 Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), recvBuf.length, Datatype.UINT16_T, root);
@@ -3881,36 +4180,48 @@ public abstract class Comm extends NativeHandle {
 
     /** {@code MPI_Allgather} of whole {@code short[]}s. */
     public final void allgather(short[] sendBuf, short[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.INT16_T);
     }
 
     /** {@code MPI_Allgather} of whole {@code char[]}s. */
     public final void allgather(char[] sendBuf, char[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgather(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf),
                 sendBuf.length, Datatype.UINT16_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code short[]}s (null {@code displs}: packed). */
     public final void allgatherv(short[] sendBuf, short[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.INT16_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.INT16_T);
     }
 
     /** {@code MPI_Allgatherv} of whole {@code char[]}s (null {@code displs}: packed). */
     public final void allgatherv(char[] sendBuf, char[] recvBuf, int[] recvCounts, int[] displs) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         allgatherv(MemorySegment.ofArray(sendBuf), sendBuf.length, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf),
                 recvCounts, displs == null ? packedDispls(recvCounts) : displs, Datatype.UINT16_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code short[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(short[] sendBuf, short[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.INT16_T, MemorySegment.ofArray(recvBuf), n, Datatype.INT16_T);
     }
 
     /** {@code MPI_Alltoall} of whole {@code char[]}s, cut into {@code peerSize()} equal blocks. */
     public final void alltoall(char[] sendBuf, char[] recvBuf) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         int n = blockOf(sendBuf.length);
         alltoall(MemorySegment.ofArray(sendBuf), n, Datatype.UINT16_T, MemorySegment.ofArray(recvBuf), n, Datatype.UINT16_T);
     }

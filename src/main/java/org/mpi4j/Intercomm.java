@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.Downcalls;
 import org.mpi4j.internal.OpenMpiAbi;
 import org.mpi4j.internal.Scratch;
 
@@ -100,7 +101,7 @@ public final class Intercomm extends Comm {
     /** {@code MPI_Comm_dup}: a new intercommunicator with the same groups and a new context. Collective. */
     public Intercomm dup() {
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Comm_dup(handle(), s.handle0), "MPI_Comm_dup");
+        Errors.check(Downcalls.commDup(handle(), s.handle0), "MPI_Comm_dup");
         return fromRef(s.handle0);
     }
 

@@ -74,7 +74,7 @@ public class Intracomm extends Comm {
     /** {@code MPI_Comm_dup}: a new communicator with the same group and a new context. Collective. */
     public Intracomm dup() {
         Scratch s = Scratch.get();
-        Errors.check(mpi_h.MPI_Comm_dup(handle(), s.handle0), "MPI_Comm_dup");
+        Errors.check(Downcalls.commDup(handle(), s.handle0), "MPI_Comm_dup");
         return fromRef(s.handle0);
     }
 
@@ -379,6 +379,11 @@ public class Intracomm extends Comm {
             gather(buf, count, type, null, 0, null, root);
             return;
         }
+        if (CollectiveChecks.on(this)) {
+            // the root's side of what gather checks on the others
+            CollectiveChecks.verify(this, CollectiveChecks.GATHER, root, () -> recvSpan(buf, count * size(), type),
+                    () -> CollectiveChecks.same(size(), P2pMessage.dataBytes(count, type)), -1);
+        }
         long rb = recvSpan(buf, count * size(), type);
         MemorySegment ra = recvArg(buf, rb, true);
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
@@ -664,12 +669,13 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Allreduce} in place over a whole {@code byte[]}. */
     public final void allreduceInPlace(byte[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 1 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT8_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.INT8_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -682,22 +688,27 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code byte[]}s. */
     public final void scan(byte[] sendBuf, byte[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code byte[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(byte[] sendBuf, byte[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT8_T, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code int[]}. */
     public final void allreduceInPlace(int[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 4 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT32_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.INT32_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -710,22 +721,27 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code int[]}s. */
     public final void scan(int[] sendBuf, int[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code int[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(int[] sendBuf, int[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT32_T, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code long[]}. */
     public final void allreduceInPlace(long[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 8 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT64_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.INT64_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -738,22 +754,27 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code long[]}s. */
     public final void scan(long[] sendBuf, long[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code long[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(long[] sendBuf, long[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT64_T, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code float[]}. */
     public final void allreduceInPlace(float[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 4 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.FLOAT.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.FLOAT.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -766,22 +787,27 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code float[]}s. */
     public final void scan(float[] sendBuf, float[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code float[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(float[] sendBuf, float[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.FLOAT, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code double[]}. */
     public final void allreduceInPlace(double[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 8 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.DOUBLE.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.DOUBLE.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -794,22 +820,27 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code double[]}s. */
     public final void scan(double[] sendBuf, double[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code double[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(double[] sendBuf, double[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.DOUBLE, op);
     }
 
     /** {@code MPI_Allreduce} in place over a whole {@code short[]}. */
     public final void allreduceInPlace(short[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 2 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.INT16_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.INT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -822,12 +853,13 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Allreduce} in place over a whole {@code char[]}. */
     public final void allreduceInPlace(char[] buf, Op op) {
+        Errors.checkNotNull(buf, "buf");
         int n = buf.length;
         if (n <= SMALL_BYTES / 2 && op.isPredefined()) {
             MemorySegment st = SMALL.get()[1];
             SmallCopy.in(buf, st, n);
             MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-            int rc = mpi_h.MPI_Allreduce(IN_PLACE, st, n, Datatype.UINT16_T.handle(), op.handle(), handle());
+            int rc = CollectiveDowncalls.allreduce(IN_PLACE, st, n, Datatype.UINT16_T.handle(), op.handle(), handle());
             SmallCopy.out(st, buf, n);
             Errors.check(rc, "MPI_Allreduce");
             if (ev != null) {
@@ -840,21 +872,29 @@ public class Intracomm extends Comm {
 
     /** {@code MPI_Scan} of whole {@code short[]}s. */
     public final void scan(short[] sendBuf, short[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op);
     }
 
     /** {@code MPI_Scan} of whole {@code char[]}s. */
     public final void scan(char[] sendBuf, char[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         scan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code short[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(short[] sendBuf, short[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.INT16_T, op);
     }
 
     /** {@code MPI_Exscan} of whole {@code char[]}s (rank 0's {@code recvBuf} is left unchanged). */
     public final void exscan(char[] sendBuf, char[] recvBuf, Op op) {
+        Errors.checkNotNull(sendBuf, "sendBuf");
+        Errors.checkNotNull(recvBuf, "recvBuf");
         exscan(MemorySegment.ofArray(sendBuf), MemorySegment.ofArray(recvBuf), sendBuf.length, Datatype.UINT16_T, op);
     }
 

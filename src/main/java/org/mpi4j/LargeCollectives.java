@@ -4,6 +4,7 @@ import static org.mpi4j.CollectiveMessage.IN_PLACE;
 
 import java.lang.foreign.MemorySegment;
 import org.mpi4j.ffi.mpi_h;
+import org.mpi4j.internal.CollectiveDowncalls;
 
 /**
  * Blocking collectives of more than 2^31-1 elements, which MPI-3.1's {@code int} counts cannot
@@ -57,7 +58,7 @@ final class LargeCollectives {
         MemorySegment big = Buffers.largeType(count, type.handle(), type.extent(), chunk);
         int rc;
         try {
-            rc = mpi_h.MPI_Bcast(buf, 1, big, root, comm.handle());
+            rc = CollectiveDowncalls.bcast(buf, 1, big, root, comm.handle());
         } finally {
             Buffers.releaseType(big, type);
         }

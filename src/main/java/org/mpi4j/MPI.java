@@ -135,6 +135,25 @@ public final class MPI {
     }
 
     /**
+     * Turns the collective debug mode on or off (default: {@code -Dmpi4j.debug.collectives}, false).
+     * With it on, every rooted collective of an intracommunicator ({@code bcast}, {@code gather(v)},
+     * {@code scatter(v)}, {@code reduce}) first checks the arguments of every process and agrees on
+     * the outcome with one or two small extra collectives: the same collective and root everywhere,
+     * no process's arguments refused, each process sending or receiving what the root has for it,
+     * no overlapping {@code gatherv} blocks at the root. An error that only one process can see then
+     * throws on every process, and the communicator stays usable. Turn it on at every process or at
+     * none (its extra collectives must match); it costs about a small allreduce per call.
+     */
+    public static void setCollectiveChecks(boolean on) {
+        CollectiveChecks.setEnabled(on);
+    }
+
+    /** Whether the collective debug mode is on ({@link #setCollectiveChecks}). */
+    public static boolean collectiveChecks() {
+        return CollectiveChecks.enabled();
+    }
+
+    /**
      * {@code MPI_Wtime}: elapsed wall-clock seconds since some time in the past. Once MPI is
      * initialised this reads MPI's clock directly where the library allows it (Open MPI on Linux:
      * {@code CLOCK_MONOTONIC} from the same origin, through {@link System#nanoTime()}), which

@@ -242,6 +242,7 @@ public final class Message {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public void mrecv(byte[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.INT8_T, status);
     }
 
@@ -251,6 +252,7 @@ public final class Message {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public void mrecv(short[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.INT16_T, status);
     }
 
@@ -260,6 +262,7 @@ public final class Message {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public void mrecv(char[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.UINT16_T, status);
     }
 
@@ -269,6 +272,7 @@ public final class Message {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public void mrecv(int[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.INT32_T, status);
     }
 
@@ -278,6 +282,7 @@ public final class Message {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public void mrecv(long[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.INT64_T, status);
     }
 
@@ -287,6 +292,7 @@ public final class Message {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public void mrecv(float[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.FLOAT, status);
     }
 
@@ -296,6 +302,7 @@ public final class Message {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public void mrecv(double[] buf, Status status) {
+        Errors.checkNotNull(buf, "buf");
         mrecvCore(Buffers.of(buf), buf.length, Datatype.DOUBLE, status);
     }
 
@@ -328,6 +335,7 @@ public final class Message {
      * <p>The buffer: a whole {@code byte[]} ({@link Datatype#INT8_T}).
      */
     public Request imrecv(byte[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.INT8_T);
     }
 
@@ -337,6 +345,7 @@ public final class Message {
      * <p>The buffer: a whole {@code short[]} ({@link Datatype#INT16_T}).
      */
     public Request imrecv(short[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.INT16_T);
     }
 
@@ -346,6 +355,7 @@ public final class Message {
      * <p>The buffer: a whole {@code char[]} ({@link Datatype#UINT16_T}).
      */
     public Request imrecv(char[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.UINT16_T);
     }
 
@@ -355,6 +365,7 @@ public final class Message {
      * <p>The buffer: a whole {@code int[]} ({@link Datatype#INT32_T}).
      */
     public Request imrecv(int[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.INT32_T);
     }
 
@@ -364,6 +375,7 @@ public final class Message {
      * <p>The buffer: a whole {@code long[]} ({@link Datatype#INT64_T}).
      */
     public Request imrecv(long[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.INT64_T);
     }
 
@@ -373,6 +385,7 @@ public final class Message {
      * <p>The buffer: a whole {@code float[]} ({@link Datatype#FLOAT}).
      */
     public Request imrecv(float[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.FLOAT);
     }
 
@@ -382,6 +395,7 @@ public final class Message {
      * <p>The buffer: a whole {@code double[]} ({@link Datatype#DOUBLE}).
      */
     public Request imrecv(double[] buf) {
+        Errors.checkNotNull(buf, "buf");
         return imrecvCore(Buffers.of(buf), buf.length, Datatype.DOUBLE);
     }
 

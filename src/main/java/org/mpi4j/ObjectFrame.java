@@ -33,8 +33,12 @@ final class ObjectFrame {
 
     /** Arrays and segments of at least this many bytes go out of band (package-private knob for tests). */
     static volatile long oobThreshold = 64 * 1024;
-    /** The largest message one part chunk may be (package-private knob: tests lower it to prove the >2 GiB path). */
-    static volatile int chunkLimit = 1 << 30;
+    /**
+     * The largest message one part chunk may be (package-private knob: tests lower it to prove the
+     * >2 GiB path). 64 MiB: a blocking send of a Java array at THREAD_MULTIPLE goes from a native
+     * copy of it, so the chunk bounds that copy.
+     */
+    static volatile int chunkLimit = 64 << 20;
 
     private static volatile ObjectSerializer serializer = new KryoSerializer();
 

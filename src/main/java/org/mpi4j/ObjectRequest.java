@@ -330,6 +330,13 @@ public final class ObjectRequest<T> {
         state = State.DONE;
     }
 
+    /**
+     * Out-of-band parts adding up to at least this many bytes (64 MiB) are received when the frame is
+     * matched, into their arrays, rather than staged natively until completion (which doubled the
+     * memory a large object needs on the receiving side).
+     */
+    static final long IN_PLACE_PARTS = 64L << 20;
+
     /** The frame is matched: receive it now (its size is known) and post the receives of its parts. */
     private void matched(MemorySegment msg, MemorySegment probed) {
         PENDING.get().remove(this);
@@ -359,6 +366,25 @@ public final class ObjectRequest<T> {
             }
             bytes = count;
             int n = f.parse(count, matchedSource, matchedTag);
+            long outOfBand = 0;
+            for (int i = 0; i < n; i++) {
+                outOfBand += f.partBytes(i);
+            }
+            if (outOfBand >= IN_PLACE_PARTS) {
+                // large parts: straight into their arrays now, chunk by chunk, as a blocking receive
+                // takes them (the sender sent them right after the frame, so they are on their way),
+                // instead of native staging as large as they are and a copy at completion
+                for (int i = 0; i < n; i++) {
+                    bytes += ObjectTransport.receivePart(f, i, matchedSource, matchedTag, c);
+                }
+                parts = new Object[0];
+                staged = new MemorySegment[0];
+                requests = new Request[0];
+                frame = f;
+                f = null;
+                state = State.PARTS;
+                return;
+            }
             Object[] p = new Object[n];
             try {
                 for (int i = 0; i < n; i++) {

@@ -186,7 +186,7 @@ final class ObjectTransport {
      *
      * @return the part's size in bytes
      */
-    private static long receivePart(ObjectFrame f, int i, int src, int tag, MemorySegment c) {
+    static long receivePart(ObjectFrame f, int i, int src, int tag, MemorySegment c) {
         long size = f.partBytes(i);
         int limit = ObjectFrame.chunkLimit;
         Scratch s = Scratch.get();
@@ -423,7 +423,7 @@ final class ObjectTransport {
                     len.set(ValueLayout.JAVA_LONG, 0, -1);
                 }
             }
-            Errors.check(mpi_h.MPI_Bcast(len, 1, Datatype.INT64_T.handle(), root, c), "MPI_Bcast");
+            Errors.check(CollectiveDowncalls.bcast(len, 1, Datatype.INT64_T.handle(), root, c), "MPI_Bcast");
             long n = len.get(ValueLayout.JAVA_LONG, 0);
             if (failure != null) {
                 throw failure;
@@ -501,7 +501,7 @@ final class ObjectTransport {
                 sendSizes.setAtIndex(ValueLayout.JAVA_LONG, j, sz);
                 localMax = Math.max(localMax, sz);
             }
-            Errors.check(mpi_h.MPI_Alltoall(sendSizes, 1, int64, recvSizes, 1, int64, c), "MPI_Alltoall");
+            Errors.check(CollectiveDowncalls.alltoall(sendSizes, 1, int64, recvSizes, 1, int64, c), "MPI_Alltoall");
             MemorySegment flags = arena.allocate(ValueLayout.JAVA_LONG, 2);
             flags.setAtIndex(ValueLayout.JAVA_LONG, 0, localMax);
             flags.setAtIndex(ValueLayout.JAVA_LONG, 1, failed != null ? 1 : 0);
@@ -511,15 +511,15 @@ final class ObjectTransport {
                 // second round, each process passing on the larger of its own and what it got,
                 // gives both groups the maximum over everyone (and every failure)
                 MemorySegment got = arena.allocate(ValueLayout.JAVA_LONG, 2);
-                Errors.check(mpi_h.MPI_Allreduce(flags, got, 2, int64, max, c), "MPI_Allreduce");
+                Errors.check(CollectiveDowncalls.allreduce(flags, got, 2, int64, max, c), "MPI_Allreduce");
                 for (int k = 0; k < 2; k++) {
                     flags.setAtIndex(ValueLayout.JAVA_LONG, k, Math.max(flags.getAtIndex(ValueLayout.JAVA_LONG, k),
                             got.getAtIndex(ValueLayout.JAVA_LONG, k)));
                 }
-                Errors.check(mpi_h.MPI_Allreduce(flags, got, 2, int64, max, c), "MPI_Allreduce");
+                Errors.check(CollectiveDowncalls.allreduce(flags, got, 2, int64, max, c), "MPI_Allreduce");
                 MemorySegment.copy(got, 0, flags, 0, 16);
             } else {
-                Errors.check(mpi_h.MPI_Allreduce(mpi_h.MPI_IN_PLACE(), flags, 2, int64, max, c), "MPI_Allreduce");
+                Errors.check(CollectiveDowncalls.allreduce(mpi_h.MPI_IN_PLACE(), flags, 2, int64, max, c), "MPI_Allreduce");
             }
             if (failed != null) {
                 throw failed;
@@ -570,7 +570,7 @@ final class ObjectTransport {
                         MemorySegment.copy(sendTo[j], off, sstage, sd.getAtIndex(ValueLayout.JAVA_INT, j), s);
                     }
                 }
-                Errors.check(mpi_h.MPI_Alltoallv(sstage, sc, sd, type, rstage, rc, rd, type, c), "MPI_Alltoallv");
+                Errors.check(CollectiveDowncalls.alltoallv(sstage, sc, sd, type, rstage, rc, rd, type, c), "MPI_Alltoallv");
                 for (int j = 0; j < n; j++) {
                     int q = rc.getAtIndex(ValueLayout.JAVA_INT, j);
                     if (q > 0) {

@@ -384,7 +384,8 @@ final class P2pMessage {
         MemorySegment comm = self.handle();
         boolean contiguous = Buffers.contiguous(type);
         // datatypes with holes: copy the array in, so that the holes survive the copy back
-        Staged staged = buf.isNative() ? null : Staged.of(buf, bytes, !contiguous && !persistent);
+        // the size of the message is not known yet: a truncated one lands in the reservation
+        Staged staged = buf.isNative() ? null : Staged.forReceive(buf, bytes, !contiguous && !persistent);
         MemorySegment b = staged == null ? buf : staged.segment();
         MemorySegment t = Buffers.mpiType(count, type);
         int c = Buffers.mpiCount(count);

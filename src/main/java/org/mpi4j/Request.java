@@ -291,6 +291,9 @@ public class Request extends NativeHandle {
         Staged st = staged;
         if (st != null && stageKind >= STAGE_RECV_ALL) {
             boolean cancelled = nativeStatus != null && OpenMpiAbi.statusCancelled(nativeStatus);
+            if (nativeStatus != null && OpenMpiAbi.statusError(nativeStatus) == mpi_h.MPI_ERR_TRUNCATE()) {
+                st.spoil();
+            }
             if (!cancelled) {
                 st.copyBack(stageKind == STAGE_RECV_RECEIVED && nativeStatus != null
                         ? OpenMpiAbi.statusBytes(nativeStatus) : st.byteSize());
@@ -424,7 +427,11 @@ public class Request extends NativeHandle {
         }
         Arrays a = Arrays.get(requests.length);
         for (int i = 0; i < requests.length; i++) {
-            Request r = Errors.checkNotNull(requests[i], "request " + i);
+            Request r = requests[i];
+            if (r == null) {
+                // the message only when it is needed: building it for every request allocated on each wait
+                throw new NullPointerException("request " + i + " is null");
+            }
             a.handles.setAtIndex(ValueLayout.ADDRESS, i, r.handle());
             a.running[i] = r.isRunning();
         }
@@ -518,7 +525,15 @@ public class Request extends NativeHandle {
         Arrays a = load(requests, statuses);
         int n = requests.length;
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
-        int rc = mpi_h.MPI_Waitall(n, a.handles, a.statuses);
+        // MPI_Testall polls, not MPI_Waitall: Open MPI 4.1.4's MPI_Waitall never returns when one of
+        // the requests is a receive from this process truncating a message above the eager limit
+        Scratch s = Scratch.get();
+        MemorySegment flag = s.int1;
+        int rc = mpi_h.MPI_Testall(n, a.handles, flag, a.statuses);
+        while (rc == mpi_h.MPI_SUCCESS() && flag.get(ValueLayout.JAVA_INT, 0) == 0) {
+            Thread.onSpinWait();
+            rc = mpi_h.MPI_Testall(n, a.handles, flag, a.statuses);
+        }
         finishMany(requests, a, n, i -> i, false, statuses);
         checkMany(rc, a, null, n, "MPI_Waitall");
         if (ev != null) {

@@ -15,7 +15,8 @@ import org.mpi4j.testing.programs.BadInputCase;
  */
 class IsolatedBadInputTest {
     private static final String[] CASES = {"cancel-unstarted-persistent", "extent-long-max",
-        "truncate-into-small-array", "sendrecv-arrays-truncated"};
+        "truncate-into-small-array", "sendrecv-arrays-truncated", "irecv-array-truncated", "irecv-heap-slice-truncated",
+        "recvinit-array-truncated", "mrecv-array-truncated", "sendrecvreplace-array-truncated", "waitall-self-truncated"};
 
     @TestFactory
     Stream<DynamicTest> eachCaseIsRefusedAndTheProcessStaysHealthy() {

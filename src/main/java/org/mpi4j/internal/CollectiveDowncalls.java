@@ -10,7 +10,9 @@ import org.mpi4j.ffi.mpi_h;
  * (Java arrays) go to MPI without a copy, as in {@link Downcalls}. Native buffers take the ordinary
  * generated binding, which lets the garbage collector run while MPI waits for other processes.
  * The count and displacement arrays of the v-variants are Java arrays too, so those always go
- * through the critical handle.
+ * through the critical handle. On a virtual thread each blocking collective is its nonblocking
+ * form followed by polls that park ({@link VirtualWait#collective}), so that a virtual thread
+ * waiting for the other processes does not hold its carrier.
  */
 public final class CollectiveDowncalls {
     private CollectiveDowncalls() {
@@ -64,6 +66,9 @@ public final class CollectiveDowncalls {
     }
 
     public static int bcast(MemorySegment buf, int count, MemorySegment type, int root, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Ibcast$handle(), buf, count, type, root, comm);
+        }
         if (Downcalls.isNative(buf)) {
             return mpi_h.MPI_Bcast(buf, count, type, root, comm);
         }
@@ -79,6 +84,9 @@ public final class CollectiveDowncalls {
 
     public static int gather(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
             MemorySegment rtype, int root, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Igather$handle(), sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
+        }
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Gather(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
         }
@@ -94,6 +102,9 @@ public final class CollectiveDowncalls {
 
     public static int gatherv(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, MemorySegment rcounts,
             MemorySegment displs, MemorySegment rtype, int root, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Igatherv$handle(), sbuf, scount, stype, rbuf, rcounts, displs, rtype, root, comm);
+        }
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Gatherv$handle(),
                     sbuf, scount, stype, rbuf, rcounts, displs, rtype, root, comm);
@@ -107,6 +118,9 @@ public final class CollectiveDowncalls {
 
     public static int scatter(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
             MemorySegment rtype, int root, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Iscatter$handle(), sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
+        }
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Scatter(sbuf, scount, stype, rbuf, rcount, rtype, root, comm);
         }
@@ -123,6 +137,9 @@ public final class CollectiveDowncalls {
 
     public static int scatterv(MemorySegment sbuf, MemorySegment scounts, MemorySegment displs, MemorySegment stype,
             MemorySegment rbuf, int rcount, MemorySegment rtype, int root, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Iscatterv$handle(), sbuf, scounts, displs, stype, rbuf, rcount, rtype, root, comm);
+        }
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Scatterv$handle(),
                     sbuf, scounts, displs, stype, rbuf, rcount, rtype, root, comm);
@@ -136,6 +153,9 @@ public final class CollectiveDowncalls {
 
     public static int allgather(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
             MemorySegment rtype, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Iallgather$handle(), sbuf, scount, stype, rbuf, rcount, rtype, comm);
+        }
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Allgather(sbuf, scount, stype, rbuf, rcount, rtype, comm);
         }
@@ -151,6 +171,9 @@ public final class CollectiveDowncalls {
 
     public static int allgatherv(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf,
             MemorySegment rcounts, MemorySegment displs, MemorySegment rtype, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Iallgatherv$handle(), sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm);
+        }
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Allgatherv$handle(),
                     sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm);
@@ -164,6 +187,9 @@ public final class CollectiveDowncalls {
 
     public static int alltoall(MemorySegment sbuf, int scount, MemorySegment stype, MemorySegment rbuf, int rcount,
             MemorySegment rtype, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Ialltoall$handle(), sbuf, scount, stype, rbuf, rcount, rtype, comm);
+        }
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Alltoall(sbuf, scount, stype, rbuf, rcount, rtype, comm);
         }
@@ -180,6 +206,9 @@ public final class CollectiveDowncalls {
     public static int alltoallv(MemorySegment sbuf, MemorySegment scounts, MemorySegment sdispls, MemorySegment stype,
             MemorySegment rbuf, MemorySegment rcounts, MemorySegment rdispls, MemorySegment rtype,
             MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Ialltoallv$handle(), sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm);
+        }
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Alltoallv$handle(),
                     sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm);
@@ -194,6 +223,9 @@ public final class CollectiveDowncalls {
     public static int alltoallw(MemorySegment sbuf, MemorySegment scounts, MemorySegment sdispls, MemorySegment stypes,
             MemorySegment rbuf, MemorySegment rcounts, MemorySegment rdispls, MemorySegment rtypes,
             MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Ialltoallw$handle(), sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm);
+        }
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Alltoallw$handle(),
                     sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm);
@@ -207,6 +239,9 @@ public final class CollectiveDowncalls {
 
     public static int reduce(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
             int root, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Ireduce$handle(), sbuf, rbuf, count, type, op, root, comm);
+        }
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Reduce(sbuf, rbuf, count, type, op, root, comm);
         }
@@ -222,6 +257,9 @@ public final class CollectiveDowncalls {
 
     public static int allreduce(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
             MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Iallreduce$handle(), sbuf, rbuf, count, type, op, comm);
+        }
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Allreduce(sbuf, rbuf, count, type, op, comm);
         }
@@ -251,6 +289,9 @@ public final class CollectiveDowncalls {
 
     public static int reduceScatter(MemorySegment sbuf, MemorySegment rbuf, MemorySegment rcounts, MemorySegment type,
             MemorySegment op, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Ireduce_scatter$handle(), sbuf, rbuf, rcounts, type, op, comm);
+        }
         if (!Downcalls.criticalAllowed()) {
             return Downcalls.viaCopies(mpi_h.MPI_Reduce_scatter$handle(), sbuf, rbuf, rcounts, type, op, comm);
         }
@@ -263,6 +304,9 @@ public final class CollectiveDowncalls {
 
     public static int reduceScatterBlock(MemorySegment sbuf, MemorySegment rbuf, int rcount, MemorySegment type,
             MemorySegment op, MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Ireduce_scatter_block$handle(), sbuf, rbuf, rcount, type, op, comm);
+        }
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Reduce_scatter_block(sbuf, rbuf, rcount, type, op, comm);
         }
@@ -278,6 +322,9 @@ public final class CollectiveDowncalls {
 
     public static int scan(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
             MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Iscan$handle(), sbuf, rbuf, count, type, op, comm);
+        }
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Scan(sbuf, rbuf, count, type, op, comm);
         }
@@ -293,6 +340,9 @@ public final class CollectiveDowncalls {
 
     public static int exscan(MemorySegment sbuf, MemorySegment rbuf, int count, MemorySegment type, MemorySegment op,
             MemorySegment comm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Iexscan$handle(), sbuf, rbuf, count, type, op, comm);
+        }
         if (nat(sbuf, rbuf)) {
             return mpi_h.MPI_Exscan(sbuf, rbuf, count, type, op, comm);
         }

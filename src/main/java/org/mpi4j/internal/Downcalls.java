@@ -77,28 +77,43 @@ public final class Downcalls {
     public static int viaCopies(MethodHandle plain, Object... args) {
         Staged[] staged = new Staged[args.length];
         try {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] instanceof MemorySegment m && !m.isNative()) {
-                    staged[i] = Staged.of(m, m.byteSize(), true);
-                    args[i] = staged[i].segment();
-                }
-            }
+            stageHeapArgs(args, staged);
             int rc = (int) plain.invokeWithArguments(args);
             if (rc == mpi_h.MPI_SUCCESS()) {
-                for (Staged st : staged) {
-                    if (st != null && !st.heapReadOnly()) {
-                        st.copyBack(st.byteSize());
-                    }
-                }
+                copyBack(staged);
             }
             return rc;
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            for (Staged st : staged) {
-                if (st != null) {
-                    st.release();
-                }
+            release(staged);
+        }
+    }
+
+    /** Replaces each heap segment among {@code args} by a native copy of it, kept in {@code staged}. */
+    static void stageHeapArgs(Object[] args, Staged[] staged) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof MemorySegment m && !m.isNative()) {
+                staged[i] = Staged.of(m, m.byteSize(), true);
+                args[i] = staged[i].segment();
+            }
+        }
+    }
+
+    /** Copies the staged copies back into their heap segments, except read-only ones. */
+    static void copyBack(Staged[] staged) {
+        for (Staged st : staged) {
+            if (st != null && !st.heapReadOnly()) {
+                st.copyBack(st.byteSize());
+            }
+        }
+    }
+
+    /** Releases the staged copies. */
+    static void release(Staged[] staged) {
+        for (Staged st : staged) {
+            if (st != null) {
+                st.release();
             }
         }
     }
@@ -282,6 +297,14 @@ public final class Downcalls {
             return VirtualWait.probe(source, tag, comm, status);
         }
         return mpi_h.MPI_Probe(source, tag, comm, status);
+    }
+
+    /** {@code MPI_Comm_dup}; on a virtual thread {@code MPI_Comm_idup} and polls instead. */
+    public static int commDup(MemorySegment comm, MemorySegment newComm) {
+        if (VirtualWait.applies()) {
+            return VirtualWait.collective(mpi_h.MPI_Comm_idup$handle(), comm, newComm);
+        }
+        return mpi_h.MPI_Comm_dup(comm, newComm);
     }
 
     /** {@code MPI_Barrier}; on a virtual thread {@code MPI_Ibarrier} and polls instead. */

@@ -26,12 +26,16 @@ public final class Staged {
     private final long bytes;
     /** The pool's block, of at least {@code bytes} bytes. */
     private final MemorySegment block;
+    /** The block's reservation if it is a receive block ({@link #forReceive}), else null. */
+    private final StagingPool.Reservation reservation;
     private MemorySegment memory;
+    private boolean spoiled;
 
-    private Staged(MemorySegment heap, long bytes) {
+    private Staged(MemorySegment heap, long bytes, boolean reserve) {
         this.heap = heap;
         this.bytes = bytes;
-        this.block = StagingPool.take(bytes);
+        this.reservation = reserve ? StagingPool.takeReceive(bytes) : null;
+        this.block = reservation != null ? reservation.block() : StagingPool.take(bytes);
         this.memory = block.asSlice(0, bytes);
     }
 
@@ -40,11 +44,31 @@ public final class Staged {
      * {@code copyIn} (sends, and receives whose datatype may leave bytes untouched).
      */
     public static Staged of(MemorySegment heap, long bytes, boolean copyIn) {
-        Staged s = new Staged(heap, bytes);
+        Staged s = new Staged(heap, bytes, false);
         if (copyIn) {
             s.copyIn();
         }
         return s;
+    }
+
+    /**
+     * Like {@link #of}, for a receive posted before the size of its message is known
+     * ({@code MPI_Irecv}, {@code MPI_Recv_init}): the memory is the start of a large reservation
+     * ({@link StagingPool#RECEIVE_RESERVE}), because Open MPI 4.1 writes a truncated message
+     * above the eager limit whole, past the end of the buffer. The request then fails with
+     * {@code MPI_ERR_TRUNCATE}; mark it {@link #spoil spoiled} so that the pages it wrote are unmapped.
+     */
+    public static Staged forReceive(MemorySegment heap, long bytes, boolean copyIn) {
+        Staged s = new Staged(heap, bytes, true);
+        if (copyIn) {
+            s.copyIn();
+        }
+        return s;
+    }
+
+    /** Records that the receive failed (MPI may have written past the buffer): release unmaps it. */
+    public void spoil() {
+        spoiled = true;
     }
 
     /** The native memory to give MPI. */
@@ -81,7 +105,11 @@ public final class Staged {
         MemorySegment m = memory;
         memory = null;
         if (m != null) {
-            StagingPool.give(block);
+            if (reservation != null) {
+                StagingPool.giveReceive(reservation, spoiled);
+            } else {
+                StagingPool.give(block);
+            }
         }
     }
 

@@ -202,6 +202,34 @@ public final class VirtualWait {
         }
     }
 
+    /**
+     * A blocking collective: its nonblocking form {@code nonblocking} ({@code MPI_Ibcast} for
+     * {@code MPI_Bcast}, same arguments plus the request) with {@code args}, then polls. Heap
+     * segments among the arguments are staged in native memory for the duration and copied back
+     * (unless read-only) once the collective succeeded.
+     */
+    public static int collective(java.lang.invoke.MethodHandle nonblocking, Object... args) {
+        Object[] full = java.util.Arrays.copyOf(args, args.length + 1);
+        Staged[] staged = new Staged[full.length];
+        try (Arena arena = Arena.ofConfined()) {
+            Downcalls.stageHeapArgs(full, staged);
+            MemorySegment req = arena.allocate(ValueLayout.ADDRESS);
+            full[args.length] = req;
+            int rc = (int) nonblocking.invokeWithArguments(full);
+            if (rc == mpi_h.MPI_SUCCESS()) {
+                rc = waitAll(arena, 1, req, null);
+            }
+            if (rc == mpi_h.MPI_SUCCESS()) {
+                Downcalls.copyBack(staged);
+            }
+            return rc;
+        } catch (Throwable t) {
+            throw Downcalls.rethrow(t);
+        } finally {
+            Downcalls.release(staged);
+        }
+    }
+
     /** {@code MPI_Mprobe}: {@code MPI_Improbe} polls. */
     public static int mprobe(int source, int tag, MemorySegment comm, MemorySegment message, MemorySegment status) {
         try (Arena arena = Arena.ofConfined()) {

@@ -46,6 +46,8 @@ public final class Bench {
                                          grid: neighborAlltoall beside four sendrecv calls
               futures                    executor latency and map throughput (chunk sizes 1 and 64),
                                          as ../shared/bench/futures_mpi4py.py (exactly 3 ranks)
+              objectmemory               peak resident memory of an isendObject of a long[] of --mb MiB
+                                         (default 512), received with --recv=blocking|mprobe
               peers [--buffers=B]        everything, as CSV impl,bench,size_bytes,value,unit for
                                          ../shared/bench/run_peers.sh (exactly 2 ranks)
             options:
@@ -171,6 +173,7 @@ public final class Bench {
             case "alloc" -> alloc(world, a, out);
             case "halo" -> halo(world, a, out);
             case "futures" -> FuturesBench.run(world, a, out);
+            case "objectmemory" -> ObjectMemoryBench.run(world, a, out);
             default -> {
                 if (world.rank() == 0) {
                     System.err.print("bench: unknown command " + a.command() + "\n" + USAGE);

@@ -38,6 +38,53 @@ public final class BadInputCase {
                     w.recv(new byte[2048], prev, 2, null);
                 }
                 case "sendrecv-arrays-truncated" -> w.sendrecv(new double[8192], next, 3, new double[8], prev, 3, null);
+                case "irecv-array-truncated" -> {
+                    pending = w.isend(MemorySegment.ofArray(new byte[64 * 1024]), next, 4);
+                    try (Request r = w.irecv(new byte[2048], prev, 4)) {
+                        r.waitFor();
+                    }
+                }
+                case "irecv-heap-slice-truncated" -> {
+                    byte[] message = new byte[8192];
+                    java.util.Arrays.fill(message, (byte) 7);
+                    pending = w.isend(MemorySegment.ofArray(message), next, 5);
+                    byte[] whole = new byte[4096];
+                    try (Request r = w.irecv(MemorySegment.ofArray(whole).asSlice(1024, 2048), prev, 5)) {
+                        r.waitFor();
+                    } finally {
+                        for (int i = 3072; i < whole.length; i++) {
+                            if (whole[i] != 0) {
+                                throw new AssertionError("byte " + i + " past the slice was written");
+                            }
+                        }
+                    }
+                }
+                case "recvinit-array-truncated" -> {
+                    pending = w.isend(MemorySegment.ofArray(new int[16 * 1024]), next, 6);
+                    try (Request r = w.recvInit(new int[512], prev, 6)) {
+                        r.start();
+                        r.waitFor();
+                    }
+                }
+                case "mrecv-array-truncated" -> {
+                    pending = w.isend(MemorySegment.ofArray(new long[4096]), next, 7);
+                    w.mprobe(prev, 7, null).mrecv(new long[16], null);
+                }
+                case "sendrecvreplace-array-truncated" -> {
+                    // the 64 KiB message is matched first; the 64-byte one is taken below
+                    pending = w.isend(MemorySegment.ofArray(new double[8192]), next, 8);
+                    try {
+                        w.sendrecvReplace(new double[8], next, 8, prev, 8, null);
+                    } finally {
+                        w.recv(new double[8], prev, 8, null);
+                    }
+                }
+                case "waitall-self-truncated" -> {
+                    var self = MPI.COMM_SELF;
+                    Request r = self.irecv(new byte[2048], 0, 10);
+                    Request s = self.isend(MemorySegment.ofArray(new byte[8192]), 0, 10);
+                    Request.waitAll(r, s);
+                }
                 default -> throw new IllegalArgumentException("no case " + name);
             }
             System.out.println("rank " + rank + ": " + name + " NOT refused");
