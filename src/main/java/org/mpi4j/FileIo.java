@@ -206,7 +206,7 @@ final class FileIo {
     /** Whether {@code bytes} of data from view offset {@code offset} end beyond the file's last byte. */
     private static boolean reachesPastEnd(File file, long offset, long bytes) {
         long etypes = etypesOf(file, bytes);
-        return etypes > 0 && endOf(file, offset, etypes) > file.size();
+        return etypes > 0 && endOf(file, offset, etypes) > file.sizeOnDisk();
     }
 
     private static long etypesOf(File file, long bytes) {
@@ -216,7 +216,7 @@ final class FileIo {
 
     /** The file byte after the last of {@code etypes} etypes of the view from view offset {@code offset}. */
     private static long endOf(File file, long offset, long etypes) {
-        return file.byteOffset(offset + etypes - 1) + file.etypeFileExtent();
+        return file.byteOffsetInView(offset + etypes - 1) + file.etypeFileExtent();
     }
 
     /**
@@ -230,10 +230,10 @@ final class FileIo {
     static long elementsInFile(File file, long offset, long count, Datatype type) {
         long size = type.size();
         long etypes = etypesOf(file, count * size);
-        if (etypes == 0 || endOf(file, offset, etypes) <= file.size()) {
+        long fileSize = etypes == 0 ? 0 : file.sizeOnDisk();
+        if (etypes == 0 || endOf(file, offset, etypes) <= fileSize) {
             return count;
         }
-        long fileSize = file.size();
         long lo = 0; // etypes known to fit
         long hi = etypes; // etypes known not to fit
         while (hi - lo > 1) {

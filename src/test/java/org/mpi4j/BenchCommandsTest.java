@@ -85,6 +85,18 @@ class BenchCommandsTest {
         assertEquals(RMA_KEYS, keys(r.output(), CSV), r.output());
     }
 
+    @Test
+    void floorPrintsTheOneSidedAndIoRowsThroughMpi4jAndThroughTheBindingsAlone() {
+        Mpiexec.Result r = ok(2, "floor", "--scale=0.01");
+        List<String> io = List.of("io_write_all,4194304,MB/s", "io_read_all,4194304,MB/s");
+        List<String> expected = new ArrayList<>();
+        RMA_KEYS.forEach(k -> expected.add(k.replace("mpi4j,", "ffm-raw,")));
+        expected.addAll(RMA_KEYS);
+        io.forEach(k -> expected.add("ffm-raw," + k));
+        io.forEach(k -> expected.add("mpi4j," + k));
+        assertEquals(expected, keys(r.output(), CSV), r.output());
+    }
+
     /** The object benches: their sizes are the serialized bytes, so only the names are fixed. */
     static final List<String> OBJECT_BENCHES = List.of("obj_dict", "obj_tuples1000", "obj_ndarray8M_pkl5");
 

@@ -48,6 +48,8 @@ public final class Bench {
                                          as ../shared/bench/futures_mpi4py.py (exactly 3 ranks)
               objectmemory               peak resident memory of an isendObject of a long[] of --mb MiB
                                          (default 512), received with --recv=blocking|mprobe
+              floor                      the one-sided and I/O benches through mpi4j and through the
+                                         generated bindings alone (impl ffm-raw), as CSV (2 ranks)
               peers [--buffers=B]        everything, as CSV impl,bench,size_bytes,value,unit for
                                          ../shared/bench/run_peers.sh (exactly 2 ranks)
             options:
@@ -174,6 +176,7 @@ public final class Bench {
             case "halo" -> halo(world, a, out);
             case "futures" -> FuturesBench.run(world, a, out);
             case "objectmemory" -> ObjectMemoryBench.run(world, a, out);
+            case "floor" -> FloorBench.run(world, a, out);
             default -> {
                 if (world.rank() == 0) {
                     System.err.print("bench: unknown command " + a.command() + "\n" + USAGE);
