@@ -29,9 +29,9 @@ final class FloorBench {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Plan.MAX_SIZE);
             for (Results pass : new Results[] {new Results(false, false), results}) {
-                new RmaRawBenches(comm, buf, arena).run(pass, scale);
+                new RmaBenches(comm, buf, arena, true).run(pass, scale);
                 new RmaBenches(comm, buf, arena).run(pass, scale);
-                new IoRawBenches(comm, IMPL, buf).run(pass, scale);
+                new IoBenches(comm, IMPL, buf, true).run(pass, scale);
                 new IoBenches(comm, SegmentBenches.IMPL, buf).run(pass, scale);
             }
         }

@@ -6,20 +6,30 @@ import org.mpi4j.AccessMode;
 import org.mpi4j.Datatype;
 import org.mpi4j.Intracomm;
 import org.mpi4j.MPI;
+import org.mpi4j.ffi.mpi_h;
 
 /**
  * pingpong.c's parallel I/O benches for one kind of buffer: {@code io_write_all} and
  * {@code io_read_all}, {@code MPI_File_write_at_all} / {@code MPI_File_read_at_all} of 4 MiB per
  * rank at offset rank * 4 MiB, in one file under {@code $BENCH_IODIR} (default /tmp) opened once
  * (create, read-write, delete on close), synced between the two; aggregate MB/s of all ranks.
+ * With {@code raw} ({@code bench floor}) the calls go through the generated bindings alone.
  */
 final class IoBenches {
     private final Intracomm comm;
     private final String impl;
     private final MemorySegment buf;
 
+    private final boolean raw;
+
     /** {@code buf}: the 4 MiB the ranks write and read (native memory, or a heap segment). */
     IoBenches(Intracomm comm, String impl, MemorySegment buf) {
+        this(comm, impl, buf, false);
+    }
+
+    /** {@code raw}: {@code MPI_File_write_at_all}/{@code read_at_all} called through the bindings alone. */
+    IoBenches(Intracomm comm, String impl, MemorySegment buf, boolean raw) {
+        this.raw = raw;
         this.comm = comm;
         this.impl = impl;
         this.buf = buf;
@@ -44,6 +54,8 @@ final class IoBenches {
     /** pingpong.c's {@code io_all}: aggregate MB/s (1 MB = 1e6 B) of write_at_all or read_at_all. */
     double ioAll(org.mpi4j.File fh, boolean write, Plan plan) {
         Intracomm c = comm;
+        MemorySegment h = fh.toHandle();
+        MemorySegment bytes = Datatype.BYTE.toHandle();
         MemorySegment b = buf;
         long size = b.byteSize();
         long off = c.rank() * size;
@@ -56,7 +68,13 @@ final class IoBenches {
                 c.barrier();
                 t0 = MPI.wtime();
             }
-            if (write) {
+            if (raw) {
+                if (write) {
+                    mpi_h.MPI_File_write_at_all(h, off, b, (int) size, bytes, mpi_h.MPI_STATUS_IGNORE());
+                } else {
+                    mpi_h.MPI_File_read_at_all(h, off, b, (int) size, bytes, mpi_h.MPI_STATUS_IGNORE());
+                }
+            } else if (write) {
                 fh.writeAtAll(off, b, size, Datatype.BYTE);
             } else {
                 fh.readAtAll(off, b, size, Datatype.BYTE);

@@ -9,12 +9,19 @@ import org.mpi4j.LockType;
 import org.mpi4j.MPI;
 import org.mpi4j.Op;
 import org.mpi4j.Win;
+import org.mpi4j.ffi.mpi_h;
 
 /**
  * pingpong.c's one-sided benches on native segments (impl {@code mpi4j}): a window of 4 MiB from
  * {@link Win#allocate}; rank 0 works while rank 1, the target, waits in a barrier (the fence bench
  * excepted, where both ranks fence). The plain calls ({@code lock}/{@code unlock}, not the epoch
  * objects' try-with-resources), as the C code makes them.
+ *
+ * <p>With {@code raw} (impl {@code ffm-raw}, {@code bench floor}) the passive-target loops call the
+ * generated bindings directly ({@code mpi_h.MPI_Win_lock}, {@code MPI_Put}, ... with the handles read
+ * once), no mpi4j code between the downcalls: what is left between that and C is the cost of the FFM
+ * downcalls themselves, the floor any FFM binding stands on; between that and {@code mpi4j},
+ * mpi4j's own checks.
  */
 final class RmaBenches {
     private final Intracomm comm;
@@ -22,8 +29,16 @@ final class RmaBenches {
     private final MemorySegment buf;
     private final MemorySegment one;
     private final MemorySegment old;
+    private final boolean raw;
+    private static final int EXCLUSIVE = mpi_h.MPI_LOCK_EXCLUSIVE();
 
     RmaBenches(Intracomm comm, MemorySegment buf, Arena arena) {
+        this(comm, buf, arena, false);
+    }
+
+    /** {@code raw}: the passive-target loops through the generated bindings alone. */
+    RmaBenches(Intracomm comm, MemorySegment buf, Arena arena, boolean raw) {
+        this.raw = raw;
         this.comm = comm;
         this.rank = comm.rank();
         this.buf = buf;
@@ -33,7 +48,7 @@ final class RmaBenches {
 
     /** pingpong.c's {@code rma_benches}: one window for all five benches, freed at the end. */
     void run(Results out, double scale) {
-        String impl = SegmentBenches.IMPL;
+        String impl = raw ? FloorBench.IMPL : SegmentBenches.IMPL;
         try (Win win = Win.allocate(Plan.MAX_SIZE, 1, comm)) {
             MemorySegment small = buf.asSlice(0, 8);
             Plan.Warm warmSmall = new Plan.Warm(400, new Plan(50, 1));
@@ -58,11 +73,23 @@ final class RmaBenches {
         int warm = plan.warm();
         double t0 = 0;
         double t1 = 0;
+        MemorySegment h = win.toHandle();
+        MemorySegment bytes = Datatype.BYTE.toHandle();
         comm.barrier();
         if (rank == 0) {
             for (int i = 0; i < n; i++) {
                 if (i == warm) {
                     t0 = MPI.wtime();
+                }
+                if (raw) {
+                    mpi_h.MPI_Win_lock(EXCLUSIVE, 1, 0, h);
+                    if (get) {
+                        mpi_h.MPI_Get(origin, (int) size, bytes, 1, 0, (int) size, bytes, h);
+                    } else {
+                        mpi_h.MPI_Put(origin, (int) size, bytes, 1, 0, (int) size, bytes, h);
+                    }
+                    mpi_h.MPI_Win_unlock(1, h);
+                    continue;
                 }
                 win.lock(LockType.EXCLUSIVE, 1);
                 if (get) {
@@ -103,12 +130,20 @@ final class RmaBenches {
         int warm = plan.warm();
         double t0 = 0;
         double t1 = 0;
+        MemorySegment h = win.toHandle();
+        MemorySegment int64 = Datatype.INT64_T.toHandle();
+        MemorySegment sum = Op.SUM.toHandle();
         comm.barrier();
         if (rank == 0) {
             win.lockAll();
             for (int i = 0; i < n; i++) {
                 if (i == warm) {
                     t0 = MPI.wtime();
+                }
+                if (raw) {
+                    mpi_h.MPI_Fetch_and_op(one, old, int64, 1, 0, sum, h);
+                    mpi_h.MPI_Win_flush(1, h);
+                    continue;
                 }
                 win.fetchAndOp(one, old, Datatype.INT64_T, 1, 0, Op.SUM);
                 win.flush(1);
