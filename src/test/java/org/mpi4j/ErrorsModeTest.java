@@ -13,7 +13,11 @@ import org.mpi4j.testing.programs.TruncateOnSelf;
 class ErrorsModeTest {
 
     private static Mpiexec.Result run(String mode) {
-        return Mpiexec.run(2, 60, Mpiexec.java("-Dmpi4j.errors=" + mode, TruncateOnSelf.class.getName()));
+        return run(mode, 2);
+    }
+
+    private static Mpiexec.Result run(String mode, int ranks) {
+        return Mpiexec.run(ranks, 60, Mpiexec.java("-Dmpi4j.errors=" + mode, TruncateOnSelf.class.getName()));
     }
 
     @Test
@@ -34,7 +38,9 @@ class ErrorsModeTest {
 
     @Test
     void fatalModeLeavesTheErrorToMpi() {
-        Mpiexec.Result r = run("fatal");
+        // one process: two that fail at once send Open MPI's error report to mpiexec together, and
+        // mpiexec lost it once in a few dozen runs ("Data unpack would read past end of buffer")
+        Mpiexec.Result r = run("fatal", 1);
         assertNotEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("MPI_ERR_TRUNCATE"), r.output());
         assertFalse(r.output().contains("aborting the job on an MPI error"), r.output());
