@@ -28,6 +28,7 @@ final class RmaBuffers {
         return seg;
     }
 
+    /** {@link #span}, returning the count as an {@code int}. */
     static int originCount(MemorySegment buf, long count, Datatype type, String what) {
         span(buf, count, type, what);
         return (int) count;
@@ -53,12 +54,10 @@ final class RmaBuffers {
         return span;
     }
 
+    /** {@link #resultSpan}, returning the count as an {@code int}. */
     static int resultCount(MemorySegment buf, long count, Datatype type) {
-        int n = originCount(buf, count, type, "result buffer");
-        if (buf.isReadOnly()) {
-            throw new IllegalArgumentException("result buffer is read-only");
-        }
-        return n;
+        resultSpan(buf, count, type);
+        return (int) count;
     }
 
     static int intCount(long count) {
