@@ -23,6 +23,8 @@ final class Environment {
     private static volatile boolean ready;
     /** {@link OpenMpiAbi#wtimeOriginNanos()} once MPI is initialised. */
     private static volatile long wtimeOrigin = OpenMpiAbi.NO_WTIME_ORIGIN;
+    /** Whether MPI provides {@code MPI_THREAD_MULTIPLE}: then mpi4j's own threads may call MPI too. */
+    private static volatile boolean threadMultiple;
 
     /** {@code MPI_Init}: initialises MPI at the library's default thread level. */
     static synchronized void init() {
@@ -63,6 +65,7 @@ final class Environment {
         Errors.check(mpi_h.MPI_Query_thread(s.int0), "MPI_Query_thread");
         // critical sends only where no other thread of this process can be waiting for a peer's message
         Downcalls.setOneMpiThread(s.int0() <= mpi_h.MPI_THREAD_FUNNELED());
+        threadMultiple = s.int0() == mpi_h.MPI_THREAD_MULTIPLE();
         initialized = true;
         ready = true;
         ExitWatch.install();
@@ -103,6 +106,7 @@ final class Environment {
         if (!initialized) {
             throw new IllegalStateException("MPI is not initialized");
         }
+        LazySends.stop();
         ready = false;
         finalized = true;
         if (!skipFinalize()) {
@@ -123,6 +127,7 @@ final class Environment {
         }
         synchronized (Environment.class) {
             if (initialized && !finalized && !queryFinalized()) {
+                LazySends.stop();
                 ready = false;
                 finalized = true;
                 if (!skipFinalize()) {
@@ -130,6 +135,11 @@ final class Environment {
                 }
             }
         }
+    }
+
+    /** Whether the provided thread level is {@code MPI_THREAD_MULTIPLE} (false before initialisation). */
+    static boolean threadMultiple() {
+        return threadMultiple;
     }
 
     /** Whether MPI is initialised and not finalising: callbacks that free MPI objects ask it. */

@@ -32,6 +32,8 @@ public final class ObjectRequest<T> {
     private Request[] requests;
     private T value;
     private RuntimeException failure;
+    /** A send's out-of-band messages not all posted yet (null when every one was posted at once). */
+    private final LazySend lazy;
 
     // receives only
     private final Comm comm;
@@ -47,27 +49,28 @@ public final class ObjectRequest<T> {
     private boolean reported;
     private boolean cancelled;
 
-    private ObjectRequest(Comm comm, int source, int tag, State state, Request[] requests) {
+    private ObjectRequest(Comm comm, int source, int tag, State state, Request[] requests, LazySend lazy) {
         this.comm = comm;
+        this.lazy = lazy;
         this.source = source;
         this.tag = tag;
         this.state = state;
         this.requests = requests;
     }
 
-    static ObjectRequest<Void> forSend(Request[] requests) {
-        return new ObjectRequest<>(null, 0, 0, State.PARTS, requests);
+    static ObjectRequest<Void> forSend(Request[] requests, LazySend lazy) {
+        return new ObjectRequest<>(null, 0, 0, State.PARTS, requests, lazy);
     }
 
     static <T> ObjectRequest<T> forRecv(Comm comm, int source, int tag) {
-        ObjectRequest<T> r = new ObjectRequest<>(comm, source, tag, State.PROBE, new Request[0]);
+        ObjectRequest<T> r = new ObjectRequest<>(comm, source, tag, State.PROBE, new Request[0], null);
         PENDING.get().add(r);
         return r;
     }
 
     /** A receive of a message already matched by {@code MPI_Mprobe} (see {@link ObjectMessage#irecv()}). */
     static <T> ObjectRequest<T> forMatched(Comm comm, MemorySegment message, MemorySegment probedStatus) {
-        ObjectRequest<T> r = new ObjectRequest<>(comm, 0, 0, State.PROBE, new Request[0]);
+        ObjectRequest<T> r = new ObjectRequest<>(comm, 0, 0, State.PROBE, new Request[0], null);
         r.matched(message, probedStatus);
         return r;
     }
@@ -102,6 +105,9 @@ public final class ObjectRequest<T> {
                 for (Request r : requests) {
                     r.waitFor();
                 }
+                if (lazy != null) {
+                    lazy.waitFor();
+                }
             } else {
                 // other receives of this thread wait to be matched: keep matching them, or their
                 // senders (blocked on their parts) could wait for us while we wait for them
@@ -130,7 +136,7 @@ public final class ObjectRequest<T> {
                 return false;
             }
         }
-        return true;
+        return lazy == null || lazy.test();
     }
 
     // ---- progress of receives not yet matched --------------------------------------------------
@@ -419,7 +425,11 @@ public final class ObjectRequest<T> {
         state = State.DONE;
         requests = null;
         if (frame == null) {
-            return; // a send
+            // a send
+            if (lazy != null) {
+                failure = lazy.failure();
+            }
+            return;
         }
         try {
             for (int i = 0; i < parts.length; i++) {

@@ -54,6 +54,9 @@ final class ObjectTransport {
             isend(comm, obj, dest, tag, mode).waitFor();
             return;
         }
+        if (LazySends.pending != 0) {
+            LazySends.beforeSend(c, dest, tag);
+        }
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         ObjectFrame f = ObjectFrame.obtain();
         try {
@@ -325,11 +328,19 @@ final class ObjectTransport {
 
     // ---- nonblocking point-to-point ----------------------------------------------------------------
 
+    /**
+     * Starts an object send: the frame and every out-of-band part, each chunk its own message (see
+     * {@link ObjectFrame#chunkLimit}). A nonblocking send cannot pass a Java array (the garbage
+     * collector moves arrays), so its parts go through native memory: all copied at once when
+     * {@link #sendsLazily} says no, otherwise a chunk at a time through the small window of a
+     * {@link LazySend}, which keeps the memory an isend costs near the object's own size.
+     */
     static ObjectRequest<Void> isend(Comm comm, Object obj, int dest, int tag, Mode mode) {
         MemorySegment c = comm.handle();
         comm.checkDest(dest);
         comm.checkSendTag(tag);
         List<MemorySegment> messages = new ArrayList<>();
+        boolean lazy;
         ObjectFrame f = ObjectFrame.obtain();
         try {
             int len = f.encode(obj, true);
@@ -338,10 +349,11 @@ final class ObjectTransport {
             }
             Arena arena = Arena.ofAuto();
             messages.add(arena.allocate(Math.max(1, len), 16).asSlice(0, len).copyFrom(f.frame(len)));
+            lazy = sendsLazily(f, mode, dest);
             int limit = ObjectFrame.chunkLimit;
             for (int i = 0, n = f.parts(); i < n; i++) {
                 MemorySegment part = f.part(i);
-                if (!part.isNative()) {
+                if (!part.isNative() && !lazy) {
                     part = arena.allocate(Math.max(1, part.byteSize()), 16).asSlice(0, part.byteSize()).copyFrom(part);
                 }
                 for (long off = 0; off < part.byteSize(); off += limit) {
@@ -351,10 +363,17 @@ final class ObjectTransport {
         } finally {
             f.release();
         }
-        Request[] requests = new Request[messages.size()];
+        if (LazySends.pending != 0) {
+            // an earlier lazy send to the same process and tag posts its rest before our frame
+            LazySends.beforeSend(c, dest, tag);
+        }
+        // its slots before the frame goes: a failure after it would leave the receiver waiting for parts
+        LazySend rest = lazy ? new LazySend(c, dest, tag, messages.subList(1, messages.size())) : null;
+        int posted = lazy ? 1 : messages.size();
+        Request[] requests = new Request[posted];
         Scratch s = Scratch.get();
         MemorySegment type = byteType();
-        for (int i = 0; i < requests.length; i++) {
+        for (int i = 0; i < posted; i++) {
             MemorySegment m = messages.get(i);
             Mode mm = i == 0 || mode != Mode.SYNCHRONOUS ? mode : Mode.STANDARD;
             int count = (int) m.byteSize();
@@ -366,8 +385,34 @@ final class ObjectTransport {
             Errors.check(rc, mm.nonblocking);
             requests[i] = new Request(s.handle0(), false, m, null);
         }
-        return ObjectRequest.forSend(requests);
+        if (rest == null) {
+            return ObjectRequest.forSend(requests, null);
+        }
+        rest.progress();
+        LazySends.add(rest);
+        return ObjectRequest.forSend(requests, rest);
     }
+
+    /**
+     * Whether the out-of-band Java arrays of {@code f} go through a {@link LazySend}: only at
+     * {@code MPI_THREAD_MULTIPLE} (its pump thread calls MPI), not in buffered mode (MPI copies into
+     * the attached buffer anyway), not to {@code MPI_PROC_NULL}, and only when they add up to
+     * {@link #LAZY_PARTS} chunks or more (copying fewer costs no more than the window).
+     */
+    static boolean sendsLazily(ObjectFrame f, Mode mode, int dest) {
+        if (mode == Mode.BUFFERED || dest == MPI.PROC_NULL || f.parts() == 0) {
+            return false;
+        }
+        long heap = 0;
+        for (int i = 0, n = f.parts(); i < n; i++) {
+            MemorySegment part = f.part(i);
+            heap += part.isNative() ? 0 : part.byteSize();
+        }
+        return heap >= (long) LAZY_PARTS * ObjectFrame.chunkLimit && LazySends.available();
+    }
+
+    /** Out-of-band Java arrays of at least this many chunks are sent lazily (see {@link #sendsLazily}). */
+    static final int LAZY_PARTS = LazySend.WINDOW;
 
     /** Posts the receives of the parts of a frame already received into {@code f}, staged natively. */
     static Request[] postPartReceives(MemorySegment c, Object[] parts, MemorySegment[] staged, int src, int tag) {
