@@ -120,6 +120,7 @@ final class LazySend {
             slotBusy[slotOf[i]] = false;
         }
         slotOf[i] = -2;
+        messages[i] = null; // native memory sent in place is kept alive (its arena open) until here
         return true;
     }
 
@@ -149,7 +150,9 @@ final class LazySend {
                 slotBusy[slot] = true;
             }
             slotOf[next] = slot;
-            messages[next] = null; // the array may go once its last chunk is out
+            if (slot >= 0) {
+                messages[next] = null; // copied: the array may go once its last chunk is out
+            }
             next++;
             moved = true;
         }
