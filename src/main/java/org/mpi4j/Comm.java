@@ -2414,8 +2414,20 @@ public abstract class Comm extends NativeHandle {
     }
 
     /**
-     * Starts sending an object; the object is serialized (and its arrays copied) before this
-     * returns, so it may be changed at once.
+     * Starts sending an object. It is serialized before this returns; its out-of-band arrays
+     * (primitive arrays and segments of 64 KiB or more) are sent from native memory, since the
+     * garbage collector moves Java arrays.
+     *
+     * <p>When its Java arrays add up to two chunks (128 MiB) or more and MPI provides
+     * {@code MPI_THREAD_MULTIPLE} (mpi4j's default), they are copied a 64 MiB chunk at a time
+     * into two native slots while the request is in progress (a daemon thread, {@code
+     * mpi4j-send-pump}, posts the chunks, so this thread may block in other MPI calls meanwhile):
+     * the send costs 128 MiB of native memory instead of a copy of the arrays. Then, as with any
+     * MPI send buffer, the arrays (and any {@code MemorySegment} in the object) must not be modified
+     * until the request completes. Otherwise (smaller arrays, a lower thread level) the arrays are
+     * copied before this returns, and only the object's segments must stay unchanged. A later send
+     * of this process to the same destination with the same tag on this communicator first posts
+     * the remaining chunks from a full copy, so that it cannot overtake them.
      *
      * @throws SerializationException if the object cannot be serialized (nothing is sent)
      */
@@ -2423,12 +2435,18 @@ public abstract class Comm extends NativeHandle {
         return ObjectTransport.isend(this, obj, dest, tag, ObjectTransport.Mode.STANDARD);
     }
 
-    /** {@link #isendObject} in synchronous mode: completes once the receive has started. */
+    /**
+     * {@link #isendObject} in synchronous mode: completes once the receive has started. Large
+     * arrays are read while the request is in progress, as for {@link #isendObject}.
+     */
     public final ObjectRequest<Void> issendObject(Object obj, int dest, int tag) {
         return ObjectTransport.isend(this, obj, dest, tag, ObjectTransport.Mode.SYNCHRONOUS);
     }
 
-    /** {@link #isendObject} in buffered mode (see {@link #bsendObject}). */
+    /**
+     * {@link #isendObject} in buffered mode (see {@link #bsendObject}): the arrays are copied into
+     * the attached buffer before this returns, so the object may be changed at once.
+     */
     public final ObjectRequest<Void> ibsendObject(Object obj, int dest, int tag) {
         return ObjectTransport.isend(this, obj, dest, tag, ObjectTransport.Mode.BUFFERED);
     }

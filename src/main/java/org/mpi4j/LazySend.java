@@ -64,6 +64,12 @@ final class LazySend {
         slotBusy = new boolean[WINDOW];
     }
 
+    /** Frees the slots of a send that never started (its frame could not be posted). */
+    synchronized void discard() {
+        finished = true;
+        arena.close();
+    }
+
     /** Whether a later message of this process to {@code (comm, dest, tag)} could overtake ours. */
     boolean sameKey(long commAddress, int dest, int tag) {
         return comm.address() == commAddress && this.dest == dest && this.tag == tag;

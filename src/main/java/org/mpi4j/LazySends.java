@@ -120,9 +120,14 @@ final class LazySends {
     /**
      * Stops the pump before {@code MPI_Finalize}, waiting for its round to end, so it never calls MPI
      * afterwards. Lazy sends still pending (an erroneous program: a request not completed before
-     * finalisation) fail with an {@link IllegalStateException} when tested.
+     * finalisation) first post all their chunks, so that they stand where an eager send would
+     * (posted, left to {@code MPI_Finalize}); tested afterwards, they fail with an
+     * {@link IllegalStateException}.
      */
     static void stop() {
+        if (pending != 0) {
+            flush(null);
+        }
         Thread t;
         synchronized (SENDS) {
             stopped = true;

@@ -15,8 +15,9 @@ import org.mpi4j.internal.VirtualWait;
  *
  * <p>A receive needs no size bound: it matches the message when first tested or waited for
  * ({@code MPI_Improbe}/{@code MPI_Mprobe}), receives it with its exact size and then its
- * out-of-band parts. Until complete, the request keeps its native buffers alive. Not for use by
- * several threads at once.
+ * out-of-band parts. Until complete, the request keeps its native buffers alive; a send of large
+ * arrays copies and posts their chunks as earlier ones complete (see {@link Comm#isendObject}).
+ * Not for use by several threads at once.
  *
  * <p>Sets of them complete as MPI's request sets do: {@link #waitAll}, {@link #waitAny},
  * {@link #testAll}, {@link #testAny}, {@link #testSome}, and {@link #waitAll(Request[],

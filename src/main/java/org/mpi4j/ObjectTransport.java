@@ -382,6 +382,9 @@ final class ObjectTransport {
                 case SYNCHRONOUS -> mpi_h.MPI_Issend(m, count, type, dest, tag, c, s.handle0);
                 case BUFFERED -> mpi_h.MPI_Ibsend(m, count, type, dest, tag, c, s.handle0);
             };
+            if (rc != mpi_h.MPI_SUCCESS() && rest != null) {
+                rest.discard();
+            }
             Errors.check(rc, mm.nonblocking);
             requests[i] = new Request(s.handle0(), false, m, null);
         }

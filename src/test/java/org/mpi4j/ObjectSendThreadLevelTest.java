@@ -9,19 +9,30 @@ import org.mpi4j.testing.Mpiexec;
 /**
  * Below {@code MPI_THREAD_MULTIPLE} no second thread may call MPI, so {@code isendObject} copies
  * all its Java arrays into native memory at once, as before lazy sends: no pump thread, nothing
- * pending, and the data arrives whole. Its own mpiexec ({@link Program}), since the thread level is
- * chosen once per process.
+ * pending, and the data arrives whole. At {@code MPI_THREAD_MULTIPLE} the same send goes lazily and
+ * the process still finalizes cleanly (the pump is stopped first). Each in its own mpiexec
+ * ({@link Program}), since the thread level is chosen once per process.
  */
-class EagerObjectSendTest {
+class ObjectSendThreadLevelTest {
 
     @Test
     void belowThreadMultipleLargeArraysAreCopiedAtOnceAndArriveWhole() {
         for (String level : new String[] {"FUNNELED", "SERIALIZED"}) {
-            Mpiexec.Result r = Mpiexec.run(3, 60, Mpiexec.java(Program.class.getName(), level));
-            assertFalse(r.timedOut(), "hung: " + r.output());
-            assertEquals(0, r.exitCode(), r.output());
-            assertEquals(3, r.count("provided=" + level + " lazy=false data ok"), r.output());
+            assertRing(level, false);
         }
+    }
+
+    @Test
+    void atThreadMultipleLargeArraysGoLazilyAndTheProcessFinalizes() {
+        assertRing("MULTIPLE", true);
+    }
+
+    private static void assertRing(String level, boolean lazy) {
+        Mpiexec.Result r = Mpiexec.run(3, 60, Mpiexec.java(Program.class.getName(), level));
+        assertFalse(r.timedOut(), "hung: " + r.output());
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(3, r.count("provided=" + level + " lazy=" + lazy + " data ok"), r.output());
+        assertEquals(3, r.count("finalized"), r.output());
     }
 
     /** Each rank sends 2 MiB around a ring in 32 chunks of 64 KiB at the thread level args[0]. */
@@ -52,6 +63,7 @@ class EagerObjectSendTest {
             System.out.println("rank " + rank + ": provided=" + provided + " lazy=" + lazy + " data "
                     + (ok ? "ok" : "WRONG"));
             MPI.finalizeMpi();
+            System.out.println("rank " + rank + ": finalized");
         }
     }
 }
