@@ -90,6 +90,14 @@ public final class File extends NativeHandle {
     /** The data size of the view's etype, and its extent in the file's representation. */
     private long etypeSize = 1;
     private long etypeFileExtent = 1;
+    /**
+     * Whether this file's error handler calls no Java code (a predefined or native one): then a
+     * blocking access may pass a Java array to MPI in a critical downcall (see {@code FileIo}).
+     * False for a borrowed file, whose handler mpi4j did not set.
+     */
+    private volatile boolean noJavaErrhandler = true;
+    /** Whether atomic mode is on ({@link #setAtomicity}); borrowed files ask MPI. */
+    private volatile boolean atomic;
     /** The access modes it was opened with ({@code MPI_MODE_*} bits). */
     private final int amode;
     /** Whether the view is MPI's default (displacement 0, bytes), where byte offsets are offsets. */
@@ -112,6 +120,15 @@ public final class File extends NativeHandle {
         this.amode = amode;
         this.localPath = null;
         this.defaultView = false; // not known: ask MPI
+        this.noJavaErrhandler = false; // not known, and not worth asking: heap accesses are staged
+    }
+
+    /**
+     * Whether a blocking access may give MPI a Java array in a critical downcall: no Java error
+     * handler may be called back from it, and atomic mode (one atomic access per call) is off.
+     */
+    boolean criticalAccessAllowed() {
+        return noJavaErrhandler && !atomic;
     }
 
     @Override
@@ -194,6 +211,7 @@ public final class File extends NativeHandle {
         Errors.checkNotNull(errhandler, "error handler").checkFits(Errhandler.Kind.FILE);
         Errors.check(mpi_h.MPI_File_set_errhandler(errhandlerTarget(), errhandler.handle()),
                 "MPI_File_set_errhandler");
+        noJavaErrhandler = !errhandler.isJava();
         if (isNull()) {
             nullFileHandlerSet = true; // the program's choice: mpi4j no longer sets it before open
         }
@@ -444,6 +462,7 @@ public final class File extends NativeHandle {
     /** {@code MPI_File_set_atomicity} (collective): whether conflicting accesses are atomic. */
     public void setAtomicity(boolean atomic) {
         Errors.check(mpi_h.MPI_File_set_atomicity(handle(), atomic ? 1 : 0), "MPI_File_set_atomicity");
+        this.atomic = atomic;
     }
 
     /** {@code MPI_File_get_atomicity}. */
