@@ -175,13 +175,15 @@ final class FileIo {
      * than through a staging copy: for the plain and collective calls at explicit offsets and at the
      * individual file pointer (not the shared pointer, whose lock another process holds), on arrays
      * of a predefined type, when no Java code can be called back (a Java error handler on the file,
-     * a Java reduction in flight: an upcall in a critical downcall aborts the JVM), and outside
-     * atomic mode (whose one-call atomicity chunks would break).
+     * a Java reduction in flight: an upcall in a critical downcall aborts the JVM), outside atomic
+     * mode (whose one-call atomicity chunks would break), and for writes only when every process of
+     * the file is on this node ({@link File#criticalAccessAllowed}).
      */
     private static boolean inPlace(File file, Access op, Datatype type) {
         return switch (op) {
             case READ_AT, WRITE_AT, READ, WRITE, READ_AT_ALL, WRITE_AT_ALL, READ_ALL, WRITE_ALL ->
-                    Buffers.contiguous(type) && Downcalls.criticalAllowed() && file.criticalAccessAllowed();
+                    Buffers.contiguous(type) && Downcalls.criticalAllowed()
+                            && file.criticalAccessAllowed(op.read);
             default -> false;
         };
     }

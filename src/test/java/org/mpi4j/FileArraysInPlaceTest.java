@@ -23,7 +23,8 @@ import org.mpi4j.testing.MpiTest;
  * so every access below takes many chunks. What is written is where a native write would put it,
  * through views whose etype is not the element type, with heap and native buffers mixed in one
  * collective, with file pointers and statuses as MPI defines them; a Java error handler or atomic
- * mode turns the path off (the arrays are staged instead), with the same results.
+ * mode turns the path off (the arrays are staged instead), with the same results, and so do
+ * processes on several nodes for writes.
  */
 @MpiTest
 class FileArraysInPlaceTest {
@@ -192,23 +193,42 @@ class FileArraysInPlaceTest {
     }
 
     @Test
+    void writesGoInPlaceOnlyWhenEveryProcessIsOnThisNode() {
+        // across hosts (CrossHostTest runs this class on three), another node's read-modify-write in
+        // a collective could write back a stale copy of this node's independent write
+        boolean oneNode;
+        try (Intracomm node = WORLD.splitType(SplitType.SHARED, 0)) {
+            oneNode = node.size() == SIZE;
+        }
+        try (File f = create("nodes")) {
+            assertTrue(f.criticalAccessAllowed(true), "reads modify nothing: always in place");
+            assertEquals(oneNode, f.criticalAccessAllowed(false));
+            f.writeAtAll(4L * N * RANK, MemorySegment.ofArray(block(RANK)));
+            syncAll(f);
+            int[] back = new int[N];
+            f.readAtAll(4L * N * ((RANK + 1) % SIZE), MemorySegment.ofArray(back));
+            assertArrayEquals(block((RANK + 1) % SIZE), back);
+        }
+    }
+
+    @Test
     void aJavaErrorHandlerOrAtomicModeStagesTheArraysWithTheSameResults() {
         AtomicInteger calls = new AtomicInteger();
         try (File f = create("staged"); Errhandler h = Errhandler.forFile((file, code) -> calls.incrementAndGet())) {
-            assertTrue(f.criticalAccessAllowed());
+            assertTrue(f.criticalAccessAllowed(true));
             f.setErrhandler(h);
-            assertFalse(f.criticalAccessAllowed(), "a Java error handler may be called from the access");
+            assertFalse(f.criticalAccessAllowed(false), "a Java error handler may be called from the access");
             f.writeAtAll(4L * N * RANK, MemorySegment.ofArray(block(RANK)));
             f.setErrhandler(Errhandler.ERRORS_RETURN);
-            assertTrue(f.criticalAccessAllowed());
+            assertTrue(f.criticalAccessAllowed(true));
             f.setAtomicity(true);
-            assertFalse(f.criticalAccessAllowed(), "one atomic access per call");
+            assertFalse(f.criticalAccessAllowed(false), "one atomic access per call");
             syncAll(f);
             int[] back = new int[N];
             f.readAtAll(4L * N * ((RANK + 1) % SIZE), MemorySegment.ofArray(back));
             assertArrayEquals(block((RANK + 1) % SIZE), back);
             f.setAtomicity(false);
-            assertTrue(f.criticalAccessAllowed());
+            assertTrue(f.criticalAccessAllowed(true));
             assertEquals(0, calls.get());
         }
     }
