@@ -62,17 +62,11 @@ class FileArraysInPlaceTest {
     }
 
     private static int[] block(int r) {
-        int[] a = new int[N];
-        for (int i = 0; i < N; i++) {
-            a[i] = r * 1_000_000 + i;
-        }
-        return a;
+        return IoDirs.block(r, N);
     }
 
     private static void syncAll(File f) {
-        f.sync();
-        WORLD.barrier();
-        f.sync();
+        IoDirs.syncAll(WORLD, f);
     }
 
     /** The whole file as ints, read through a native segment under the default view. */
