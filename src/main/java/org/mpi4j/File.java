@@ -90,6 +90,16 @@ public final class File extends NativeHandle {
     /** The data size of the view's etype, and its extent in the file's representation. */
     private long etypeSize = 1;
     private long etypeFileExtent = 1;
+    /**
+     * Whether this file's error handler calls no Java code (a predefined or native one): then a
+     * blocking access may pass a Java array to MPI in a critical downcall (see {@code FileIo}).
+     * False for a borrowed file, whose handler mpi4j did not set.
+     */
+    private volatile boolean noJavaErrhandler = true;
+    /** Whether atomic mode is on ({@link #setAtomicity}). */
+    private volatile boolean atomic;
+    /** Whether the processes that opened it all run on this node ({@link #onOneNode}). */
+    private final boolean oneNode;
     /** The access modes it was opened with ({@code MPI_MODE_*} bits). */
     private final int amode;
     /** Whether the view is MPI's default (displacement 0, bytes), where byte offsets are offsets. */
@@ -100,10 +110,11 @@ public final class File extends NativeHandle {
      */
     private final java.nio.file.Path localPath;
 
-    private File(MemorySegment handle, int amode, java.nio.file.Path localPath) {
+    private File(MemorySegment handle, int amode, java.nio.file.Path localPath, boolean oneNode) {
         super(handle, false, false);
         this.amode = amode;
         this.localPath = localPath;
+        this.oneNode = oneNode;
     }
 
     /** {@link #NULL} ({@code isNull}), or a borrowed file ({@code owned} false). */
@@ -111,7 +122,20 @@ public final class File extends NativeHandle {
         super(handle, isNull, isNull, owned);
         this.amode = amode;
         this.localPath = null;
+        this.oneNode = false;
         this.defaultView = false; // not known: ask MPI
+        this.noJavaErrhandler = false; // not known, and not worth asking: heap accesses are staged
+    }
+
+    /**
+     * Whether a blocking access may give MPI a Java array in a critical downcall: no Java error
+     * handler may be called back from it, and atomic mode (one atomic access per call) is off. A
+     * write also needs all processes on one node: a collective write of other processes may
+     * read-modify-write the holes between their data (ROMIO does; data sieving), and on a network
+     * file system another node could read this one's independent write stale and write it back.
+     */
+    boolean criticalAccessAllowed(boolean read) {
+        return noJavaErrhandler && !atomic && (read || oneNode);
     }
 
     @Override
@@ -194,6 +218,7 @@ public final class File extends NativeHandle {
         Errors.checkNotNull(errhandler, "error handler").checkFits(Errhandler.Kind.FILE);
         Errors.check(mpi_h.MPI_File_set_errhandler(errhandlerTarget(), errhandler.handle()),
                 "MPI_File_set_errhandler");
+        noJavaErrhandler = !errhandler.isJava();
         if (isNull()) {
             nullFileHandlerSet = true; // the program's choice: mpi4j no longer sets it before open
         }
@@ -303,7 +328,28 @@ public final class File extends NativeHandle {
                 mpi_h.MPI_File_close(ref);
                 throw new MpiException(rc, "MPI_File_set_errhandler");
             }
-            return new File(fh, amode, localPath(path));
+            boolean oneNode;
+            try {
+                oneNode = onOneNode(comm);
+            } catch (RuntimeException e) {
+                mpi_h.MPI_File_close(ref);
+                throw e;
+            }
+            return new File(fh, amode, localPath(path), oneNode);
+        }
+    }
+
+    /**
+     * Whether every process of {@code comm} runs on this node ({@code MPI_Comm_split_type} by shared
+     * memory, made once at open): then their writes meet in one page cache, and an independent
+     * write made before a collective call is seen by any read-modify-write the collective does.
+     */
+    private static boolean onOneNode(Intracomm comm) {
+        if (comm.size() == 1) {
+            return true;
+        }
+        try (Intracomm node = comm.splitType(SplitType.SHARED, 0)) {
+            return node.size() == comm.size();
         }
     }
 
@@ -444,6 +490,7 @@ public final class File extends NativeHandle {
     /** {@code MPI_File_set_atomicity} (collective): whether conflicting accesses are atomic. */
     public void setAtomicity(boolean atomic) {
         Errors.check(mpi_h.MPI_File_set_atomicity(handle(), atomic ? 1 : 0), "MPI_File_set_atomicity");
+        this.atomic = atomic;
     }
 
     /** {@code MPI_File_get_atomicity}. */

@@ -40,14 +40,14 @@ class CrossHostTest {
     }
 
     @Test
-    void pointToPointAndCollectiveTestsPassOnThreeHostsOverTcp(@TempDir Path dir) throws IOException {
+    void pointToPointCollectiveAndFileTestsPassOnThreeHostsOverTcp(@TempDir Path dir) throws IOException {
         Mpiexec.Result check = possible();
         assertEquals(0, check.exitCode(), () -> "-Dmpi4j.test.netns=true, but " + check.output().strip());
         String prefix = "mpi4jt" + ProcessHandle.current().pid();
         List<String> cmd = new ArrayList<>(List.of("env", "MPI4J_NETNS_PREFIX=" + prefix, SCRIPT.toString(), "run",
                 "3", "--display-map", "-n", "3"));
         cmd.addAll(Mpiexec.java(RankLauncher.class.getName(), dir.toString(), PointToPointBasicsTest.class.getName(),
-                CollectiveTest.class.getName()));
+                CollectiveTest.class.getName(), FileArraysInPlaceTest.class.getName()));
         Mpiexec.Result r = runStarted(cmd, prefix, dir);
         System.out.printf("three network-namespace hosts: exit %d after %.1f s%n", r.exitCode(), r.seconds());
         StringBuilder report = new StringBuilder();

@@ -45,13 +45,8 @@ class FileDataAccessTest {
         return File.open(WORLD, dir.resolve(name), AccessMode.RDWR, AccessMode.CREATE);
     }
 
-    /** Rank {@code r}'s block: N ints {@code r * 1_000_000 + i}. */
     private static int[] block(int r) {
-        int[] a = new int[N];
-        for (int i = 0; i < N; i++) {
-            a[i] = r * 1_000_000 + i;
-        }
-        return a;
+        return IoDirs.block(r, N);
     }
 
     /** The whole file of SIZE blocks in rank order. */
@@ -63,11 +58,8 @@ class FileDataAccessTest {
         return a;
     }
 
-    /** MPI's consistency rule for data written by other processes: sync, barrier, sync. */
     private static void syncAll(File f) {
-        f.sync();
-        WORLD.barrier();
-        f.sync();
+        IoDirs.syncAll(WORLD, f);
     }
 
     private static MemorySegment nativeCopy(Arena arena, int[] a) {

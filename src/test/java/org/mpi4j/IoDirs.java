@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.mpi4j.testing.Mpiexec;
 
-/** Temporary directories for the I/O tests under the build directory, the same on every rank. */
+/**
+ * Temporary directories for the I/O tests under the build directory, the same on every rank, and
+ * the tests' common data and consistency step.
+ */
 final class IoDirs {
     private IoDirs() {
     }
@@ -47,5 +50,21 @@ final class IoDirs {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Rank {@code r}'s block of {@code n} ints: {@code r * 1_000_000 + i}. */
+    static int[] block(int r, int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r * 1_000_000 + i;
+        }
+        return a;
+    }
+
+    /** MPI's consistency rule for data written by other processes: sync, barrier, sync. */
+    static void syncAll(Intracomm comm, File f) {
+        f.sync();
+        comm.barrier();
+        f.sync();
     }
 }

@@ -133,6 +133,36 @@ public final class Downcalls {
     private static final MethodHandle SENDRECV_REPLACE = critical(mpi_h.MPI_Sendrecv_replace$address(),
             mpi_h.MPI_Sendrecv_replace$descriptor());
 
+    private static final MethodHandle FILE_READ_AT = critical(mpi_h.MPI_File_read_at$address(),
+            mpi_h.MPI_File_read_at$descriptor());
+    private static final MethodHandle FILE_WRITE_AT = critical(mpi_h.MPI_File_write_at$address(),
+            mpi_h.MPI_File_write_at$descriptor());
+    private static final MethodHandle FILE_READ = critical(mpi_h.MPI_File_read$address(),
+            mpi_h.MPI_File_read$descriptor());
+    private static final MethodHandle FILE_WRITE = critical(mpi_h.MPI_File_write$address(),
+            mpi_h.MPI_File_write$descriptor());
+
+    /**
+     * An independent file access ({@code MPI_File_read_at}, {@code _write_at} at {@code offset};
+     * {@code MPI_File_read}, {@code _write} at the individual file pointer) on a heap {@code buf},
+     * as a critical downcall. Independent I/O waits for no other process (ompio's posix calls on
+     * this process's own descriptor), so holding off this JVM's safepoints lasts only as long as
+     * the system call; callers keep each call short (chunks) and never pass a collective here.
+     */
+    public static int fileAccess(boolean read, boolean explicitOffset, MemorySegment fh, long offset,
+            MemorySegment buf, int count, MemorySegment type, MemorySegment status) {
+        try {
+            if (explicitOffset) {
+                return read ? (int) FILE_READ_AT.invokeExact(fh, offset, buf, count, type, status)
+                        : (int) FILE_WRITE_AT.invokeExact(fh, offset, buf, count, type, status);
+            }
+            return read ? (int) FILE_READ.invokeExact(fh, buf, count, type, status)
+                    : (int) FILE_WRITE.invokeExact(fh, buf, count, type, status);
+        } catch (Throwable t) {
+            throw Downcalls.rethrow(t);
+        }
+    }
+
     /** The send modes, in the order of {@link #SEND_NAMES}. */
     public static final int STANDARD = 0;
     public static final int BUFFERED = 1;
