@@ -163,6 +163,43 @@ class LazyObjectSendTest {
     }
 
     @Test
+    void aPersistentSendStartedAfterALazySendArrivesAfterIt() {
+        long[] token = {rank};
+        try (Request persistent = world.sendInit(MemorySegment.ofArray(token), next, 69)) {
+            ObjectRequest<Void> sent = world.isendObject(payload(rank, rank + 700), next, 69);
+            persistent.start(); // its destination and tag are not at hand: every lazy send posts its rest
+            check(world.recvObject(prev, 69), prev, prev + 700);
+            long[] got = new long[1];
+            world.recv(got, prev, 69, null);
+            assertEquals(prev, got[0]);
+            persistent.waitFor();
+            sent.waitFor();
+        }
+    }
+
+    @Test
+    void freeingTheCommunicatorPostsTheRestOfALazySendFirst() {
+        // rank 0 sends to the last rank and frees its communicator at once; the chunks must still
+        // arrive (on one process it is its own receiver, which must receive before freeing)
+        Intracomm dup = world.dup();
+        int last = size - 1;
+        ObjectRequest<Void> sent = rank == 0 ? dup.isendObject(payload(0, 800), last, 70) : null;
+        if (rank == 0 && last != 0) {
+            dup.free();
+            sent.waitFor();
+        }
+        if (rank == last) {
+            check(dup.recvObject(0, 70), 0, 800);
+        }
+        if (rank == 0 && last == 0) {
+            sent.waitFor();
+        }
+        if (!dup.isFreed()) {
+            dup.free();
+        }
+    }
+
+    @Test
     void concurrentLazySendsToEveryProcessArriveWhole() {
         // to every rank (self included) two objects with one tag (the second flushes the first)
         // and one with another tag
