@@ -34,8 +34,12 @@ final class LazySend {
     private final MemorySegment flag;
     private final MemorySegment byteType = Datatype.BYTE.handle();
     private final MemorySegment[] slots;
-    /** The slot each posted message occupies, or -1. */
+    /** The slot each posted message occupies, {@link #NO_SLOT} or {@link #COMPLETED}. */
     private final int[] slotOf;
+    /** A message sent from native memory of its own (the user's, or a copy made by a flush). */
+    private static final int NO_SLOT = -1;
+    /** A message whose send has completed. */
+    private static final int COMPLETED = -2;
     private final boolean[] slotBusy;
     /** Messages before this one have completed; this one up to {@link #next} are in flight. */
     private int oldest;
@@ -95,11 +99,11 @@ final class LazySend {
         try {
             boolean moved = false;
             for (int i = oldest; i < next; i++) {
-                if (slotOf[i] != -2 && test(i)) {
+                if (slotOf[i] != COMPLETED && test(i)) {
                     moved = true;
                 }
             }
-            while (oldest < next && slotOf[oldest] == -2) {
+            while (oldest < next && slotOf[oldest] == COMPLETED) {
                 oldest++;
             }
             moved |= post(false);
@@ -115,17 +119,17 @@ final class LazySend {
         }
     }
 
-    /** Tests message {@code i}; on completion frees its slot and marks it done (slot -2). */
+    /** Tests message {@code i}; on completion frees its slot and marks it {@link #COMPLETED}. */
     private boolean test(int i) {
         Errors.check(mpi_h.MPI_Test(requests.asSlice(i * ValueLayout.ADDRESS.byteSize()), flag,
                 mpi_h.MPI_STATUS_IGNORE()), "MPI_Test");
         if (flag.get(ValueLayout.JAVA_INT, 0) == 0) {
             return false;
         }
-        if (slotOf[i] >= 0) {
+        if (slotOf[i] != NO_SLOT) {
             slotBusy[slotOf[i]] = false;
         }
-        slotOf[i] = -2;
+        slotOf[i] = COMPLETED;
         messages[i] = null; // native memory sent in place is kept alive (its arena open) until here
         return true;
     }
@@ -138,27 +142,23 @@ final class LazySend {
         boolean moved = false;
         while (next < messages.length) {
             MemorySegment m = messages[next];
-            MemorySegment buf;
-            int slot = -1;
-            if (m.isNative()) {
-                buf = m;
-            } else {
+            MemorySegment buf = m;
+            int slot = NO_SLOT;
+            if (!m.isNative()) {
                 slot = freeSlot();
-                if (slot < 0 && !all) {
+                if (slot == NO_SLOT && !all) {
                     break;
                 }
-                buf = slot < 0 ? arena.allocate(m.byteSize(), 16) : slots[slot].asSlice(0, m.byteSize());
+                buf = slot == NO_SLOT ? arena.allocate(m.byteSize(), 16) : slots[slot].asSlice(0, m.byteSize());
                 MemorySegment.copy(m, 0, buf, 0, m.byteSize());
+                messages[next] = null; // copied: the array may go once its last chunk is out
             }
             Errors.check(mpi_h.MPI_Isend(buf, (int) buf.byteSize(), byteType, dest, tag, comm,
                     requests.asSlice(next * ValueLayout.ADDRESS.byteSize())), "MPI_Isend");
-            if (slot >= 0) {
+            if (slot != NO_SLOT) {
                 slotBusy[slot] = true;
             }
             slotOf[next] = slot;
-            if (slot >= 0) {
-                messages[next] = null; // copied: the array may go once its last chunk is out
-            }
             next++;
             moved = true;
         }
@@ -171,7 +171,7 @@ final class LazySend {
                 return i;
             }
         }
-        return -1;
+        return NO_SLOT;
     }
 
     /**
