@@ -197,13 +197,20 @@ public final class Runner {
         boolean print = true;
         try {
             print = MPI.COMM_WORLD.rank() == 0;
-            MPI.finalizeMpi();
         } catch (Throwable t) {
             // no MPI (library missing): print here, as a single process would
         }
+        // print before MPI_Finalize, which waits for every process: once the others are through it
+        // they exit with a failure status and mpiexec kills the rest of the job, rank 0 included,
+        // so a message printed after it was lost now and then (1 run of the suite in a few dozen)
         if (print) {
             System.err.println(message);
             System.err.flush();
+        }
+        try {
+            MPI.finalizeMpi();
+        } catch (Throwable t) {
+            // no MPI: nothing to finalize
         }
         System.exit(status);
     }
