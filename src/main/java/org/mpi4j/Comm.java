@@ -87,10 +87,8 @@ public abstract class Comm extends NativeHandle {
 
     @Override
     void release(MemorySegment handleRef) {
-        if (LazySends.pending != 0) {
-            // MPI may not be handed a freed communicator: the lazy sends on it post their rest now
-            LazySends.flush(handleRef.get(ValueLayout.ADDRESS, 0));
-        }
+        // MPI may not be handed a freed communicator: the lazy sends on it post their rest now
+        LazySends.flush(handleRef.get(ValueLayout.ADDRESS, 0));
         Errors.check(mpi_h.MPI_Comm_free(handleRef), "MPI_Comm_free");
         javaErrhandler(false);
     }
@@ -374,9 +372,7 @@ public abstract class Comm extends NativeHandle {
         if (isFreed()) {
             return;
         }
-        if (LazySends.pending != 0) {
-            LazySends.flush(handle());
-        }
+        LazySends.flush(handle());
         Scratch s = Scratch.get();
         s.handle0.set(ValueLayout.ADDRESS, 0, handle());
         Errors.check(mpi_h.MPI_Comm_disconnect(s.handle0), "MPI_Comm_disconnect");

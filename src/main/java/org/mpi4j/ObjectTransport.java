@@ -54,9 +54,7 @@ final class ObjectTransport {
             isend(comm, obj, dest, tag, mode).waitFor();
             return;
         }
-        if (LazySends.pending != 0) {
-            LazySends.beforeSend(c, dest, tag);
-        }
+        LazySends.beforeSend(c, dest, tag);
         MpiCallEvent ev = MpiCallEvent.ENABLED ? MpiCallEvent.start() : null;
         ObjectFrame f = ObjectFrame.obtain();
         try {
@@ -363,10 +361,8 @@ final class ObjectTransport {
         } finally {
             f.release();
         }
-        if (LazySends.pending != 0) {
-            // an earlier lazy send to the same process and tag posts its rest before our frame
-            LazySends.beforeSend(c, dest, tag);
-        }
+        // an earlier lazy send to the same process and tag posts its rest before our frame
+        LazySends.beforeSend(c, dest, tag);
         // its slots before the frame goes: a failure after it would leave the receiver waiting for parts
         LazySend rest = lazy ? new LazySend(c, dest, tag, messages.subList(1, messages.size())) : null;
         int posted = lazy ? 1 : messages.size();

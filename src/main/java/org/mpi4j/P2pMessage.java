@@ -65,9 +65,7 @@ final class P2pMessage {
             MPI.checkBufferedSend(dataBytes(count, type), "bsend");
         }
         MemorySegment comm = self.handle();
-        if (LazySends.pending != 0) {
-            LazySends.beforeSend(comm, dest, tag);
-        }
+        LazySends.beforeSend(comm, dest, tag);
         int rc;
         if (count > Buffers.INT_MAX) {
             MemorySegment t = Buffers.mpiType(count, type);
@@ -107,9 +105,7 @@ final class P2pMessage {
             MPI.checkBufferedSend(bytes, "bsend");
         }
         MemorySegment comm = self.handle();
-        if (LazySends.pending != 0) {
-            LazySends.beforeSend(comm, dest, tag);
-        }
+        LazySends.beforeSend(comm, dest, tag);
         MemorySegment staged = Buffers.stageArray(0, array, layout, 0, count);
         Errors.check(Downcalls.send(mode, staged, count, type.handle(), dest, tag, comm), Downcalls.SEND_NAMES[mode]);
         if (ev != null) {
@@ -237,9 +233,7 @@ final class P2pMessage {
             return;
         }
         MemorySegment comm = self.handle();
-        if (LazySends.pending != 0) {
-            LazySends.beforeSend(comm, dest, sendTag);
-        }
+        LazySends.beforeSend(comm, dest, sendTag);
         Scratch s = Scratch.get();
         MemorySegment sb = Buffers.stages(sendBuf, sendBytes) ? Buffers.stage(0, sendBuf, sendBytes, true) : sendBuf;
         boolean stageRecv = Buffers.stages(recvBuf, recvBytes);
@@ -297,9 +291,7 @@ final class P2pMessage {
             return;
         }
         MemorySegment comm = self.handle();
-        if (LazySends.pending != 0) {
-            LazySends.beforeSend(comm, dest, sendTag);
-        }
+        LazySends.beforeSend(comm, dest, sendTag);
         Scratch s = Scratch.get();
         boolean stage = Buffers.stages(buf, bytes);
         boolean contiguous = stage && Buffers.contiguous(type);
@@ -352,7 +344,7 @@ final class P2pMessage {
             MPI.checkBufferedSend(dataBytes(count, type), persistent ? "bsendInit" : "ibsend");
         }
         MemorySegment comm = self.handle();
-        if (LazySends.pending != 0 && !persistent) {
+        if (!persistent) {
             LazySends.beforeSend(comm, dest, tag);
         }
         // a persistent send copies the array at each start, not now

@@ -346,10 +346,8 @@ public class Request extends NativeHandle {
         beforeStart();
         Scratch s = Scratch.get();
         s.handle1.set(ValueLayout.ADDRESS, 0, h);
-        if (LazySends.pending != 0) {
-            // a persistent send's destination and tag are not at hand: no lazy send may be overtaken
-            LazySends.flush(null);
-        }
+        // a persistent send's destination and tag are not at hand: no lazy send may be overtaken
+        LazySends.flush(null);
         Errors.check(mpi_h.MPI_Start(s.handle1), "MPI_Start");
         active = true;
     }
@@ -383,9 +381,7 @@ public class Request extends NativeHandle {
         for (Request r : requests) {
             r.beforeStart();
         }
-        if (LazySends.pending != 0) {
-            LazySends.flush(null);
-        }
+        LazySends.flush(null);
         Errors.check(mpi_h.MPI_Startall(n, a.handles), "MPI_Startall");
         for (Request r : requests) {
             r.active = true;
